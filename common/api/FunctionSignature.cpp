@@ -1,0 +1,54 @@
+#include "api/FunctionSignature.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Api {
+
+QString wireTypeName(ArgumentType type)
+{
+    switch (type) {
+    case ArgumentType::Number:
+        return u"number"_s;
+    case ArgumentType::Bool:
+        return u"bool"_s;
+    case ArgumentType::Json:
+        return u"json"_s;
+    case ArgumentType::String:
+    case ArgumentType::StringList:
+        return u"string"_s;
+    }
+    return u"string"_s;
+}
+
+const ArgumentSpec *FunctionSignature::argument(const QString &argumentName) const
+{
+    for (const ArgumentSpec &spec : arguments) {
+        if (spec.name == argumentName)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QJsonObject FunctionSignature::toMetadata() const
+{
+    QJsonArray args;
+    for (const ArgumentSpec &spec : arguments) {
+        args.append(QJsonObject{{u"name"_s, spec.name},
+                                {u"type"_s, wireTypeName(spec.type)},
+                                {u"nullable"_s, spec.optional}});
+    }
+    return QJsonObject{{u"name"_s, name}, {u"args"_s, args}};
+}
+
+QByteArray metadataDocument(const QList<FunctionSignature> &functions)
+{
+    QJsonArray entries;
+    for (const FunctionSignature &function : functions)
+        entries.append(function.toMetadata());
+    return QJsonDocument(entries).toJson(QJsonDocument::Compact);
+}
+
+} // namespace Mailkeep::Api
