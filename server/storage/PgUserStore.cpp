@@ -1,0 +1,107 @@
+#include "storage/PgUserStore.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Storage {
+
+namespace {
+
+const QString kUserColumns =
+    u"id, user_name, full_name, distinguished_name, authentication, password_hash, "
+    "must_change_password, privileges, login_privileges, password_changed_at"_s;
+
+Core::UserRecord userFromRow(const PgResult &rows, int row)
+{
+    Core::UserRecord user;
+    user.id = rows.toInt64(row, 0);
+    user.userName = rows.text(row, 1);
+    user.fullName = rows.text(row, 2);
+    user.distinguishedName = rows.text(row, 3);
+    user.authentication = rows.text(row, 4);
+    user.passwordHash = rows.text(row, 5);
+    user.mustChangePassword = rows.toBool(row, 6);
+    user.privileges = rows.textArray(row, 7);
+    user.loginPrivileges = rows.textArray(row, 8);
+    if (!rows.isNull(row, 9))
+        user.passwordChangedAt = rows.toDateTime(row, 9);
+    return user;
+}
+
+QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+PgUserStore::PgUserStore(PgConnectionPool &pool)
+    : m_pool(pool)
+{}
+
+Result<std::optional<Core::UserRecord>> PgUserStore::findUser(const QString &userName)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(
+        u"SELECT "_s + kUserColumns + u" FROM users WHERE user_name = $1"_s, {userName.toLower()});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->rowCount() == 0)
+        return std::optional<Core::UserRecord>();
+    return std::optional<Core::UserRecord>(userFromRow(rows.value(), 0));
+}
+
+Result<Core::UserRecord> PgUserStore::createUser(const Core::UserRecord &user)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(
+        u"INSERT INTO users (user_name, full_name, distinguished_name, authentication, "
+        "password_hash, must_change_password, privileges, login_privileges, password_changed_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $5::text IS NULL THEN NULL ELSE now() "
+        "END) "
+        "RETURNING "_s +
+            kUserColumns,
+        {user.userName.toLower(), nullIfEmpty(user.fullName), nullIfEmpty(user.distinguishedName),
+         user.authentication, nullIfEmpty(user.passwordHash), user.mustChangePassword,
+         user.privileges, user.loginPrivileges});
+    if (!rows.ok()) {
+        if (rows.error().code == ErrorCode::AlreadyExists)
+            return Error(ErrorCode::AlreadyExists,
+                         u"A user named %1 already exists."_s.arg(user.userName));
+        return rows.error();
+    }
+    return userFromRow(rows.value(), 0);
+}
+
+Result<std::optional<QString>> PgUserStore::property(const QString &name)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT value FROM server_properties WHERE name = $1"_s, {name});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->rowCount() == 0)
+        return std::optional<QString>();
+    return std::optional<QString>(rows->text(0, 0));
+}
+
+Status PgUserStore::setProperty(const QString &name, const QString &value)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(
+        u"INSERT INTO server_properties (name, value) VALUES ($1, $2) "
+        "ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, changed_at = now()"_s,
+        {name, value});
+    if (!rows.ok())
+        return rows.error();
+    return {};
+}
+
+} // namespace Mailkeep::Storage
