@@ -1,0 +1,162 @@
+#include "ApiServerFixture.h"
+
+#include "core/Identity.h"
+#include "core/functions/ServerFunctions.h"
+#include "crypto/CertificateFactory.h"
+#include "crypto/PasswordHasher.h"
+#include "storage/Migrator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+#include <gtest/gtest.h>
+#include <thread>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Mailkeep::Testing {
+
+QJsonObject parseEnvelopeObject(const QByteArray &body)
+{
+    QByteArray json = body;
+    if (json.startsWith("\xEF\xBB\xBF"))
+        json.remove(0, 3);
+    return QJsonDocument::fromJson(json).object();
+}
+
+namespace {
+
+void addUser(Core::UserStore &users, const QString &name, const QString &password,
+             QStringList privileges, QStringList loginPrivileges)
+{
+    Core::UserRecord user;
+    user.userName = name;
+    user.passwordHash = Crypto::PasswordHasher::hash(password).value();
+    user.privileges = std::move(privileges);
+    user.loginPrivileges = std::move(loginPrivileges);
+    ASSERT_TRUE(users.createUser(user).ok());
+}
+
+void registerTestFunctions(Core::FunctionRegistry &registry, std::atomic<bool> &open,
+                           std::atomic<bool> &advance, std::atomic<bool> &sawCancel)
+{
+    registry.add({{u"TestEcho"_s,
+                   {{u"text"_s, Api::ArgumentType::String, false},
+                    {u"count"_s, Api::ArgumentType::Number, true},
+                    {u"flag"_s, Api::ArgumentType::Bool, true},
+                    {u"config"_s, Api::ArgumentType::Json, true},
+                    {u"items"_s, Api::ArgumentType::StringList, true}}},
+                  Core::Access::AnyUser,
+                  [](const Api::Arguments &args, Core::CallContext &context) -> Result<QJsonValue> {
+                      QJsonObject echo{{u"text"_s, args.string(u"text"_s)},
+                                       {u"caller"_s, context.caller.userName}};
+                      if (args.has(u"count"_s))
+                          echo.insert(u"count"_s, args.number(u"count"_s));
+                      if (args.has(u"flag"_s))
+                          echo.insert(u"flag"_s, args.boolean(u"flag"_s));
+                      if (args.has(u"config"_s))
+                          echo.insert(u"config"_s, args.json(u"config"_s));
+                      if (args.has(u"items"_s))
+                          echo.insert(u"items"_s,
+                                      QJsonArray::fromStringList(args.list(u"items"_s)));
+                      return QJsonValue(echo);
+                  }});
+    registry.add({{u"TestGate"_s, {}},
+                  Core::Access::AnyUser,
+                  [&open, &advance, &sawCancel](const Api::Arguments &,
+                                                Core::CallContext &context) -> Result<QJsonValue> {
+                      context.progress.report(10, u"Waiting at the gate"_s);
+                      while (!open) {
+                          if (context.progress.isCancellationRequested()) {
+                              sawCancel = true;
+                              return Error(ErrorCode::Cancelled, u"Cancelled."_s);
+                          }
+                          if (advance.exchange(false))
+                              context.progress.report(50, u"Half way"_s);
+                          std::this_thread::sleep_for(5ms);
+                      }
+                      return QJsonValue(u"opened"_s);
+                  }});
+}
+
+} // namespace
+
+void ApiServerFixture::SetUp()
+{
+    PostgresTest::SetUp();
+    auto migrations = Storage::Migrator::fromResources();
+    ASSERT_TRUE(migrations.ok());
+    ASSERT_TRUE(Storage::Migrator(migrations.value()).migrate(connection()).ok());
+
+    m_pool = std::make_unique<Storage::PgConnectionPool>(conninfo(), 4);
+    m_users = std::make_unique<Storage::PgUserStore>(*m_pool);
+    addUser(*m_users, u"admin"_s, kAdminPassword, {Core::Privilege::Admin},
+            Core::LoginPrivilege::all());
+    addUser(*m_users, u"alice"_s, kAlicePassword, {Core::Privilege::Login},
+            {Core::LoginPrivilege::Api});
+    addUser(*m_users, u"carol"_s, kCarolPassword, {Core::Privilege::Login},
+            {Core::LoginPrivilege::Console});
+
+    m_throttle = std::make_unique<Core::LoginThrottle>(
+        SystemClock::instance(), Core::LoginThrottleSettings{100ms, 1600ms, 15min});
+    m_auth = std::make_unique<Core::AuthService>(*m_users, SystemClock::instance());
+    m_sessions = std::make_unique<Core::SessionTracker>(SystemClock::instance());
+    m_tasks = std::make_unique<Core::TaskManager>(m_clock, std::chrono::minutes(5), 4);
+    m_functions = std::make_unique<Core::FunctionRegistry>();
+    m_information.version = u"1.2.3"_s;
+    m_information.machineName = u"test-host"_s;
+    m_information.databaseMode = u"external"_s;
+    m_information.databaseLocation = u"postgresql://mailkeep@localhost/test"_s;
+    Core::registerServerFunctions(*m_functions, m_information, *m_sessions);
+    registerTestFunctions(*m_functions, m_gateOpen, m_gateAdvance, m_gateSawCancel);
+
+    auto made = Crypto::CertificateFactory::createSelfSigned(
+        {u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s}, 30});
+    ASSERT_TRUE(made.ok());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(made->certificatePem));
+    tls.setPrivateKey(QSslKey(made->privateKeyPem, QSsl::Ec));
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    m_fingerprint = Crypto::CertificateFactory::sha256Fingerprint(made->certificatePem);
+
+    Http::ApiServerSettings settings;
+    settings.inlineWait = 300ms;
+    m_server = std::make_unique<Http::ApiServer>(
+        Http::ApiServices{*m_functions, *m_auth, *m_throttle, *m_sessions, *m_tasks}, settings);
+    m_server->sslSetup(tls);
+    m_port = m_server->listen(QHostAddress::LocalHost, 0);
+    ASSERT_NE(m_port, 0);
+}
+
+void ApiServerFixture::TearDown()
+{
+    m_gateOpen = true;
+    m_server.reset();
+    m_tasks.reset();
+    m_users.reset();
+    m_pool.reset();
+    PostgresTest::TearDown();
+}
+
+HttpsTestClient ApiServerFixture::client(const QString &user, const QString &password)
+{
+    HttpsTestClient result(m_port, m_fingerprint);
+    if (!user.isEmpty())
+        result.setCredentials(user, password);
+    return result;
+}
+
+QJsonObject ApiServerFixture::invokeJson(HttpsTestClient &httpClient, const QString &function,
+                                         const QByteArray &body)
+{
+    const HttpsResponse response = httpClient.post(u"/api/invoke/"_s + function, body);
+    EXPECT_EQ(response.status, 200) << response.networkError.toStdString();
+    return parseEnvelopeObject(response.body);
+}
+
+} // namespace Mailkeep::Testing

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/AuthService.h"
+#include "core/FunctionRegistry.h"
+#include "core/LoginThrottle.h"
+#include "core/ServiceInformation.h"
+#include "core/SessionTracker.h"
+#include "core/TaskManager.h"
+#include "http/ApiServer.h"
+#include "storage/PgConnectionPool.h"
+#include "storage/PgUserStore.h"
+#include "support/HttpsTestClient.h"
+#include "support/TestPostgres.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <memory>
+
+namespace Mailkeep::Testing {
+
+// A real ApiServer over TLS on loopback, backed by a fresh PostgreSQL database with three users:
+// admin (admin, all login privileges), alice (no admin, "api" login) and carol (console only).
+// Besides the server's own functions it registers TestEcho (every argument type) and TestGate
+// (a long-running call the test opens, advances or cancels).
+class ApiServerFixture : public PostgresTest
+{
+protected:
+    void SetUp() override;
+    void TearDown() override;
+
+    HttpsTestClient client(const QString &user = {}, const QString &password = {});
+    // Invokes and returns the parsed envelope's JSON object (BOM stripped).
+    QJsonObject invokeJson(HttpsTestClient &client, const QString &function,
+                           const QByteArray &body = {});
+
+    static inline const QString kAdminPassword = QStringLiteral("admin-Pa55");
+    static inline const QString kAlicePassword = QStringLiteral("alice-Pa55");
+    static inline const QString kCarolPassword = QStringLiteral("carol-Pa55");
+
+    ManualClock m_clock;
+    std::atomic<bool> m_gateOpen = false;
+    std::atomic<bool> m_gateAdvance = false;
+    std::atomic<bool> m_gateSawCancel = false;
+    QString m_fingerprint;
+    quint16 m_port = 0;
+
+    std::unique_ptr<Storage::PgConnectionPool> m_pool;
+    std::unique_ptr<Storage::PgUserStore> m_users;
+    std::unique_ptr<Core::LoginThrottle> m_throttle;
+    std::unique_ptr<Core::AuthService> m_auth;
+    std::unique_ptr<Core::SessionTracker> m_sessions;
+    std::unique_ptr<Core::TaskManager> m_tasks;
+    std::unique_ptr<Core::FunctionRegistry> m_functions;
+    std::unique_ptr<Http::ApiServer> m_server;
+    Core::ServiceInformation m_information;
+};
+
+QJsonObject parseEnvelopeObject(const QByteArray &body);
+
+} // namespace Mailkeep::Testing
