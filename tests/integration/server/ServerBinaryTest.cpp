@@ -1,0 +1,241 @@
+// Starts the real mailkeep-server binary on a temporary data folder and talks to it with curl,
+// as an administrator would: first start, SIGTERM, SIGKILL and recovery.
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
+#include <gtest/gtest.h>
+#include <sys/types.h>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString serverBinary()
+{
+    return qEnvironmentVariable("MAILKEEP_BINARY_DIR") + u"/bin/mailkeep-server"_s;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) != 0)
+        return false;
+    // A zombie is as good as gone.
+    QFile status(u"/proc/%1/status"_s.arg(pid));
+    if (status.open(QIODevice::ReadOnly))
+        return !status.readAll().contains("State:\tZ");
+    return true;
+}
+
+bool waitUntilGone(qint64 pid, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (processAlive(pid)) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(50);
+    }
+    return true;
+}
+
+struct CurlResult
+{
+    int exitCode = -1;
+    QByteArray httpCode;
+    QByteArray body;
+};
+
+CurlResult curl(quint16 port, const QString &path, const QString &user = {},
+                const QString &password = {})
+{
+    QStringList arguments{u"-sk"_s, u"-X"_s, u"POST"_s,           u"-o"_s,
+                          u"-"_s,   u"-w"_s, u"\n%{http_code}"_s, u"--max-time"_s,
+                          u"20"_s};
+    if (!user.isEmpty())
+        arguments << u"-u"_s << user + u':' + password;
+    arguments << u"https://127.0.0.1:%1%2"_s.arg(port).arg(path);
+    QProcess process;
+    process.start(u"curl"_s, arguments);
+    process.waitForFinished(30000);
+    CurlResult result;
+    result.exitCode = process.exitCode();
+    const QByteArray output = process.readAllStandardOutput();
+    const qsizetype split = output.lastIndexOf('\n');
+    result.body = output.left(split);
+    result.httpCode = output.mid(split + 1).trimmed();
+    return result;
+}
+
+class ServerBinaryTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(QFile::exists(serverBinary())) << serverBinary().toStdString();
+        ASSERT_TRUE(m_folder.isValid());
+        // QTemporaryDir is 0700; as root the cluster's account must be able to pass through.
+        QFile::setPermissions(m_folder.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                   QFile::ExeOwner | QFile::ExeGroup |
+                                                   QFile::ExeOther);
+        m_dataDir = m_folder.path() + u"/data"_s;
+        m_port = freePort();
+    }
+
+    void TearDown() override
+    {
+        if (m_server && m_server->state() != QProcess::NotRunning) {
+            m_server->terminate();
+            m_server->waitForFinished(60000);
+        }
+        if (HasFailure())
+            std::cerr << "--- server output ---\n" << m_output.toStdString() << std::endl;
+    }
+
+    std::unique_ptr<QProcess> launch()
+    {
+        auto process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::MergedChannels);
+        process->start(serverBinary(), {u"--data-dir"_s, m_dataDir, u"--api-port"_s,
+                                        QString::number(m_port), u"--listen"_s, u"127.0.0.1"_s});
+        process->waitForStarted();
+        return process;
+    }
+
+    // Ready when the API answers with its 401 challenge.
+    bool waitUntilReady(QProcess &process, int timeoutMs = 120000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < timeoutMs) {
+            // waitFor* lets QProcess read its pipe and notice an exit (no event loop here).
+            process.waitForReadyRead(200);
+            m_output += process.readAll();
+            if (process.state() == QProcess::NotRunning)
+                return false;
+            if (curl(m_port, u"/api/invoke/GetServerInfo"_s).httpCode == "401")
+                return true;
+        }
+        return false;
+    }
+
+    QString adminPassword() const
+    {
+        QFile file(m_dataDir + u"/initial-admin-password"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(file.readAll()).trimmed();
+    }
+
+    qint64 postmasterPid() const
+    {
+        QFile file(m_dataDir + u"/postgresql/postmaster.pid"_s);
+        if (!file.open(QIODevice::ReadOnly))
+            return 0;
+        return file.readLine().trimmed().toLongLong();
+    }
+
+    QTemporaryDir m_folder{QDir::tempPath() + u"/mailkeep-server-test-XXXXXX"_s};
+    QString m_dataDir;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_server;
+    QByteArray m_output;
+};
+
+} // namespace
+
+TEST_F(ServerBinaryTest, VersionAndHelp)
+{
+    QProcess process;
+    process.start(serverBinary(), {u"--version"_s});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 0);
+    EXPECT_TRUE(process.readAllStandardOutput().startsWith("mailkeep-server "));
+    process.start(serverBinary(), {u"--help"_s});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_TRUE(process.readAllStandardOutput().contains("--database-url"));
+    process.start(serverBinary(), {u"--api-port"_s, u"99999"_s});
+    ASSERT_TRUE(process.waitForFinished(10000));
+    EXPECT_EQ(process.exitCode(), 2);
+    EXPECT_TRUE(process.readAllStandardError().contains("99999"));
+}
+
+TEST_F(ServerBinaryTest, FirstStartServesTheApiAndStopsCleanly)
+{
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server));
+
+    const QString password = adminPassword();
+    ASSERT_GE(password.size(), 16);
+    const QFile::Permissions permissions =
+        QFile::permissions(m_dataDir + u"/initial-admin-password"_s);
+    EXPECT_EQ(permissions &
+                  (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+              QFile::Permissions());
+    EXPECT_EQ(QFile::permissions(m_dataDir + u"/tls/server.key"_s) &
+                  (QFile::ReadGroup | QFile::ReadOther),
+              QFile::Permissions());
+
+    const CurlResult info = curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, password);
+    EXPECT_EQ(info.httpCode, "200");
+    EXPECT_TRUE(info.body.startsWith("\xEF\xBB\xBF{\"error\":null,\"token\":null"));
+    EXPECT_TRUE(info.body.contains("\"statusCode\":\"succeeded\"")) << info.body.toStdString();
+    EXPECT_TRUE(info.body.contains("\"version\":\"" MAILKEEP_VERSION "\""));
+
+    const CurlResult metadata = curl(m_port, u"/api/get-metadata"_s, u"admin"_s, password);
+    EXPECT_TRUE(metadata.body.startsWith("[{")) << metadata.body.left(100).toStdString();
+
+    EXPECT_EQ(curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, u"wrong"_s).httpCode, "401");
+
+    // A second server on the same data folder is refused.
+    QProcess second;
+    second.setProcessChannelMode(QProcess::MergedChannels);
+    second.start(serverBinary(),
+                 {u"--data-dir"_s, m_dataDir, u"--api-port"_s, QString::number(freePort())});
+    ASSERT_TRUE(second.waitForFinished(30000));
+    EXPECT_NE(second.exitCode(), 0);
+    EXPECT_TRUE(second.readAll().contains("Another mailkeep-server"));
+
+    const qint64 postmaster = postmasterPid();
+    ASSERT_GT(postmaster, 0);
+    EXPECT_TRUE(processAlive(postmaster));
+    m_server->terminate(); // SIGTERM
+    ASSERT_TRUE(m_server->waitForFinished(60000));
+    m_output += m_server->readAll();
+    EXPECT_EQ(m_server->exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(m_server->exitCode(), 0);
+    EXPECT_TRUE(waitUntilGone(postmaster, 5000)) << "PostgreSQL must stop with the server";
+    EXPECT_FALSE(QFile::exists(m_dataDir + u"/postgresql/postmaster.pid"_s));
+}
+
+TEST_F(ServerBinaryTest, RecoversAfterBeingKilled)
+{
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server));
+    const QString password = adminPassword();
+    const qint64 firstPostmaster = postmasterPid();
+    ASSERT_GT(firstPostmaster, 0);
+
+    m_server->kill(); // SIGKILL: no clean shutdown, postmaster.pid stays behind
+    ASSERT_TRUE(m_server->waitForFinished(10000));
+    m_output += m_server->readAll();
+
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server)) << "restart after SIGKILL must recover";
+    EXPECT_FALSE(processAlive(firstPostmaster)) << "the orphaned cluster was replaced";
+    EXPECT_EQ(adminPassword(), password) << "no second administrator on restart";
+    const CurlResult info = curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, password);
+    EXPECT_TRUE(info.body.contains("\"statusCode\":\"succeeded\"")) << info.body.toStdString();
+}
