@@ -33,11 +33,11 @@ fi
 
 echo "install-deps: installing ${#missing[@]} package(s): ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-# The distribution's PostgreSQL is only used for its binaries; Mailkeep runs its own clusters.
-"${sudo[@]}" mkdir -p /etc/postgresql-common
-if [[ ! -e /etc/postgresql-common/createcluster.conf ]]; then
-    echo "create_main_cluster = false" | "${sudo[@]}" tee /etc/postgresql-common/createcluster.conf >/dev/null
-fi
+# The distribution's PostgreSQL is only used for its binaries; Mailkeep runs its own clusters,
+# so installing it need not create (and start) the distribution's "main" cluster.
+"${sudo[@]}" mkdir -p /etc/postgresql-common/createcluster.d
+echo "create_main_cluster = false" |
+    "${sudo[@]}" tee /etc/postgresql-common/createcluster.d/mailkeep.conf >/dev/null
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null

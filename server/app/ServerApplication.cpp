@@ -3,7 +3,7 @@
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
 #include "core/functions/ServerFunctions.h"
-#include "http/ApiServer.h"
+#include "http/ApiStack.h"
 #include "storage/EmbeddedCluster.h"
 #include "storage/Migrator.h"
 #include "storage/PgConnectionPool.h"
@@ -39,7 +39,6 @@ ServerApplication::~ServerApplication()
 {
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
-    m_tasks.reset();
     m_users.reset();
     m_pool.reset();
     if (m_cluster) {
@@ -163,23 +162,17 @@ Status ServerApplication::startApi()
     m_information.certificateFingerprint = tls->fingerprint;
     m_information.certificateExpires = tls->expires.toString(Qt::ISODate);
 
-    m_throttle =
-        std::make_unique<Core::LoginThrottle>(SystemClock::instance(), m_config.loginThrottle);
-    m_auth = std::make_unique<Core::AuthService>(*m_users, SystemClock::instance());
-    m_sessions = std::make_unique<Core::SessionTracker>(SystemClock::instance());
-    m_tasks = std::make_unique<Core::TaskManager>(SystemClock::instance(), std::chrono::minutes(5),
-                                                  m_config.workerThreads);
-    m_functions = std::make_unique<Core::FunctionRegistry>();
-    Core::registerServerFunctions(*m_functions, m_information, *m_sessions);
-
-    m_api = std::make_unique<Http::ApiServer>(
-        Http::ApiServices{*m_functions, *m_auth, *m_throttle, *m_sessions, *m_tasks});
-    m_api->sslSetup(tls->configuration);
+    Http::ApiStackSettings settings;
+    settings.loginThrottle = m_config.loginThrottle;
+    settings.workerThreads = m_config.workerThreads;
+    m_api = std::make_unique<Http::ApiStack>(*m_users, SystemClock::instance(), settings);
+    Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
+    m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())
         return Error(ErrorCode::InvalidArgument,
                      u"\"%1\" is not an IP address to listen on."_s.arg(m_config.listenAddress));
-    if (m_api->listen(address, static_cast<quint16>(m_config.apiPort)) == 0) {
+    if (m_api->server().listen(address, static_cast<quint16>(m_config.apiPort)) == 0) {
         return Error(ErrorCode::Unavailable,
                      u"Cannot listen on %1 port %2 (in use, or not allowed)."_s.arg(
                          m_config.listenAddress, QString::number(m_config.apiPort)));

@@ -2,12 +2,7 @@
 
 #include "app/DataDirectory.h"
 #include "app/ServerConfig.h"
-#include "core/AuthService.h"
-#include "core/FunctionRegistry.h"
-#include "core/LoginThrottle.h"
 #include "core/ServiceInformation.h"
-#include "core/SessionTracker.h"
-#include "core/TaskManager.h"
 
 #include <memory>
 
@@ -19,7 +14,7 @@ class PgUserStore;
 } // namespace Mailkeep::Storage
 
 namespace Mailkeep::Http {
-class ApiServer;
+class ApiStack;
 }
 
 namespace Mailkeep::App {
@@ -51,12 +46,7 @@ private:
     std::unique_ptr<Storage::EmbeddedCluster> m_cluster;
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
-    std::unique_ptr<Core::LoginThrottle> m_throttle;
-    std::unique_ptr<Core::AuthService> m_auth;
-    std::unique_ptr<Core::SessionTracker> m_sessions;
-    std::unique_ptr<Core::TaskManager> m_tasks;
-    std::unique_ptr<Core::FunctionRegistry> m_functions;
-    std::unique_ptr<Http::ApiServer> m_api;
+    std::unique_ptr<Http::ApiStack> m_api;
 };
 
 } // namespace Mailkeep::App

@@ -7,6 +7,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace Mailkeep::Core {
 
 namespace {
+constexpr qsizetype kPurgeThreshold = 10000;
 QString userKey(const QString &userName)
 {
     return u"user:"_s + userName.toLower();

@@ -24,6 +24,7 @@ const Api::FunctionSignature kStatusSignature{
     {{u"token"_s, Api::ArgumentType::String, false},
      {u"lastKnownStatusVersion"_s, Api::ArgumentType::Number, true},
      {u"millisecondsTimeout"_s, Api::ArgumentType::Number, true}}};
+const QByteArray kUnknownToken = "Unknown or expired status token.";
 const Api::FunctionSignature kCancelSignature{u"cancel-async"_s,
                                               {{u"token"_s, Api::ArgumentType::String, false}}};
 
@@ -60,7 +61,7 @@ void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    Call call{RequestInfo::from(request), QPointer<QTcpSocket>(socket)};
+    Call call{RequestInfo::from(request), QPointer<QTcpSocket>(socket), {}};
     const RequestInfo &info = call.request;
     if (info.route == RequestInfo::Route::Unknown)
         return false;
@@ -91,6 +92,7 @@ void ApiServer::authenticate(Call call)
         reply(call, HttpReply::authenticationChallenge());
         return;
     }
+    call.userName = credentials->userName;
     const auto wait =
         m_services.throttle.waitBeforeAttempt(credentials->userName, call.request.clientAddress);
     QTimer::singleShot(wait, this, [this, call, credentials = *credentials]() mutable {
@@ -109,8 +111,6 @@ void ApiServer::authenticate(Call call)
 
 void ApiServer::onAuthenticated(Call call, const Result<Core::Identity> &identity)
 {
-    const std::optional<BasicCredentials> credentials =
-        parseBasicAuthorization(call.request.authorization);
     const QString &address = call.request.clientAddress;
     if (!identity.ok()) {
         if (identity.error().code != ErrorCode::Unauthenticated) {
@@ -118,14 +118,14 @@ void ApiServer::onAuthenticated(Call call, const Result<Core::Identity> &identit
             reply(call, HttpReply::text(503, "The server cannot check passwords right now."));
             return;
         }
-        const auto penalty = m_services.throttle.recordFailure(credentials->userName, address);
-        qCInfo(lcApi).noquote() << "Failed login for" << credentials->userName << "from" << address
+        const auto penalty = m_services.throttle.recordFailure(call.userName, address);
+        qCInfo(lcApi).noquote() << "Failed login for" << call.userName << "from" << address
                                 << "- next attempt delayed by" << penalty.count() << "ms";
         QTimer::singleShot(penalty, this,
                            [this, call] { reply(call, HttpReply::authenticationChallenge()); });
         return;
     }
-    m_services.throttle.recordSuccess(credentials->userName, address);
+    m_services.throttle.recordSuccess(call.userName, address);
     const Core::Identity &caller = identity.value();
     if (!caller.mayLogInWith(call.request.clientKind)) {
         const QString message =
@@ -200,28 +200,39 @@ void ApiServer::invoke(const Call &call, const Core::Identity &caller)
                     });
 }
 
-void ApiServer::getStatus(const Call &call, const Core::Identity &caller)
+std::optional<ApiServer::TokenCall>
+ApiServer::decodeTokenCall(const Call &call, const Core::Identity &caller,
+                           const Api::FunctionSignature &signature)
 {
-    Result<Api::Arguments> arguments = decodeBody(kStatusSignature, call.request.body);
+    Result<Api::Arguments> arguments = decodeBody(signature, call.request.body);
     if (!arguments.ok()) {
         replyEnvelope(call, Api::Envelope::failed(arguments.error().message));
-        return;
+        return std::nullopt;
     }
     const QString token = arguments->string(u"token"_s);
-    const std::optional<Core::TaskStatus> status = m_services.tasks.status(token);
+    std::optional<Core::TaskStatus> status = m_services.tasks.status(token);
     // Another user's token is answered like an unknown one: tokens reveal nothing.
     if (!status || (status->owner != caller.userName && !caller.isAdmin())) {
-        reply(call, HttpReply::text(404, "Unknown or expired status token."));
-        return;
+        reply(call, HttpReply::text(404, kUnknownToken));
+        return std::nullopt;
     }
-    const qint64 timeoutMs = std::clamp<qint64>(arguments->integer(u"millisecondsTimeout"_s), 0,
-                                                m_settings.maximumPollTimeout.count());
-    m_longPoll.wait(token, LongPoll::Until::Changed,
-                    arguments->integer(u"lastKnownStatusVersion"_s, -1),
+    return TokenCall{std::move(arguments).value(), token, std::move(*status)};
+}
+
+void ApiServer::getStatus(const Call &call, const Core::Identity &caller)
+{
+    const std::optional<TokenCall> request = decodeTokenCall(call, caller, kStatusSignature);
+    if (!request)
+        return;
+    const qint64 timeoutMs =
+        std::clamp<qint64>(request->arguments.integer(u"millisecondsTimeout"_s), 0,
+                           m_settings.maximumPollTimeout.count());
+    m_longPoll.wait(request->token, LongPoll::Until::Changed,
+                    request->arguments.integer(u"lastKnownStatusVersion"_s, -1),
                     std::chrono::milliseconds(timeoutMs),
                     [this, call](const std::optional<Core::TaskStatus> &current) {
                         if (!current)
-                            reply(call, HttpReply::text(404, "Unknown or expired status token."));
+                            reply(call, HttpReply::text(404, kUnknownToken));
                         else
                             replyEnvelope(call, current->toEnvelope());
                     });
@@ -229,19 +240,15 @@ void ApiServer::getStatus(const Call &call, const Core::Identity &caller)
 
 void ApiServer::cancel(const Call &call, const Core::Identity &caller)
 {
-    Result<Api::Arguments> arguments = decodeBody(kCancelSignature, call.request.body);
-    if (!arguments.ok()) {
-        replyEnvelope(call, Api::Envelope::failed(arguments.error().message));
+    const std::optional<TokenCall> request = decodeTokenCall(call, caller, kCancelSignature);
+    if (!request)
+        return;
+    if (!m_services.tasks.requestCancel(request->token)) {
+        reply(call, HttpReply::text(404, kUnknownToken));
         return;
     }
-    const QString token = arguments->string(u"token"_s);
-    const std::optional<Core::TaskStatus> status = m_services.tasks.status(token);
-    if (!status || (status->owner != caller.userName && !caller.isAdmin()) ||
-        !m_services.tasks.requestCancel(token)) {
-        reply(call, HttpReply::text(404, "Unknown or expired status token."));
-        return;
-    }
-    replyEnvelope(call, m_services.tasks.status(token).value_or(*status).toEnvelope());
+    replyEnvelope(call,
+                  m_services.tasks.status(request->token).value_or(request->status).toEnvelope());
 }
 
 void ApiServer::replyEnvelope(const Call &call, const Api::Envelope &envelope)

@@ -61,11 +61,22 @@ private:
     {
         RequestInfo request;
         QPointer<QTcpSocket> socket;
+        QString userName; // as sent in the Authorization header
     };
     void authenticate(Call call);
     void onAuthenticated(Call call, const Result<Core::Identity> &identity);
     void dispatch(const Call &call, const Core::Identity &caller);
     void invoke(const Call &call, const Core::Identity &caller);
+    struct TokenCall
+    {
+        Api::Arguments arguments;
+        QString token;
+        Core::TaskStatus status;
+    };
+    // Decodes get-status/cancel-async arguments and finds the caller's task; otherwise answers
+    // the request itself and returns nullopt.
+    std::optional<TokenCall> decodeTokenCall(const Call &call, const Core::Identity &caller,
+                                             const Api::FunctionSignature &signature);
     void getStatus(const Call &call, const Core::Identity &caller);
     void cancel(const Call &call, const Core::Identity &caller);
     void replyEnvelope(const Call &call, const Api::Envelope &envelope);

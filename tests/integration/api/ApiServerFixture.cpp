@@ -4,13 +4,13 @@
 #include "core/functions/ServerFunctions.h"
 #include "crypto/CertificateFactory.h"
 #include "crypto/PasswordHasher.h"
+#include "http/TlsConfiguration.h"
 #include "storage/Migrator.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslKey>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 #include <thread>
@@ -101,43 +101,46 @@ void ApiServerFixture::SetUp()
     addUser(*m_users, u"carol"_s, kCarolPassword, {Core::Privilege::Login},
             {Core::LoginPrivilege::Console});
 
-    m_throttle = std::make_unique<Core::LoginThrottle>(
-        SystemClock::instance(), Core::LoginThrottleSettings{100ms, 1600ms, 15min});
-    m_auth = std::make_unique<Core::AuthService>(*m_users, SystemClock::instance());
-    m_sessions = std::make_unique<Core::SessionTracker>(SystemClock::instance());
-    m_tasks = std::make_unique<Core::TaskManager>(m_clock, std::chrono::minutes(5), 4);
-    m_functions = std::make_unique<Core::FunctionRegistry>();
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;
     m_information.databaseMode = u"external"_s;
     m_information.databaseLocation = u"postgresql://mailkeep@localhost/test"_s;
-    Core::registerServerFunctions(*m_functions, m_information, *m_sessions);
-    registerTestFunctions(*m_functions, m_gateOpen, m_gateAdvance, m_gateSawCancel);
+    // Short login penalties and inline wait keep the suite fast; the mechanisms are the same.
+    Http::ApiStackSettings settings;
+    settings.loginThrottle = Core::LoginThrottleSettings{100ms, 1600ms, 15min};
+    settings.workerThreads = 4;
+    settings.server.inlineWait = 300ms;
+    m_api = std::make_unique<Http::ApiStack>(*m_users, m_clock, settings);
+    Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
+    registerTestFunctions(m_api->functions(), m_gateOpen, m_gateAdvance, m_gateSawCancel);
 
     auto made = Crypto::CertificateFactory::createSelfSigned(
         {u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s}, 30});
     ASSERT_TRUE(made.ok());
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate(made->certificatePem));
-    tls.setPrivateKey(QSslKey(made->privateKeyPem, QSsl::Ec));
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_fingerprint = Crypto::CertificateFactory::sha256Fingerprint(made->certificatePem);
+    // Through the files, as the server does: loadTls sets the TLS 1.2 minimum under test.
+    QTemporaryDir tlsFolder;
+    const Http::TlsFiles files{tlsFolder.filePath(u"server.crt"_s),
+                               tlsFolder.filePath(u"server.key"_s)};
+    for (const auto &[path, pem] : {std::pair{files.certificateFile, made->certificatePem},
+                                    std::pair{files.keyFile, made->privateKeyPem}}) {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(pem);
+    }
+    const Result<Http::LoadedTls> tls = Http::loadTls(files);
+    ASSERT_TRUE(tls.ok()) << tls.error().toString().toStdString();
+    m_fingerprint = tls->fingerprint;
+    EXPECT_EQ(m_fingerprint, Crypto::CertificateFactory::sha256Fingerprint(made->certificatePem));
 
-    Http::ApiServerSettings settings;
-    settings.inlineWait = 300ms;
-    m_server = std::make_unique<Http::ApiServer>(
-        Http::ApiServices{*m_functions, *m_auth, *m_throttle, *m_sessions, *m_tasks}, settings);
-    m_server->sslSetup(tls);
-    m_port = m_server->listen(QHostAddress::LocalHost, 0);
+    m_api->server().sslSetup(tls->configuration);
+    m_port = m_api->server().listen(QHostAddress::LocalHost, 0);
     ASSERT_NE(m_port, 0);
 }
 
 void ApiServerFixture::TearDown()
 {
     m_gateOpen = true;
-    m_server.reset();
-    m_tasks.reset();
+    m_api.reset();
     m_users.reset();
     m_pool.reset();
     PostgresTest::TearDown();

@@ -1,12 +1,7 @@
 #pragma once
 
-#include "core/AuthService.h"
-#include "core/FunctionRegistry.h"
-#include "core/LoginThrottle.h"
 #include "core/ServiceInformation.h"
-#include "core/SessionTracker.h"
-#include "core/TaskManager.h"
-#include "http/ApiServer.h"
+#include "http/ApiStack.h"
 #include "storage/PgConnectionPool.h"
 #include "storage/PgUserStore.h"
 #include "support/HttpsTestClient.h"
@@ -47,12 +42,7 @@ protected:
 
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
-    std::unique_ptr<Core::LoginThrottle> m_throttle;
-    std::unique_ptr<Core::AuthService> m_auth;
-    std::unique_ptr<Core::SessionTracker> m_sessions;
-    std::unique_ptr<Core::TaskManager> m_tasks;
-    std::unique_ptr<Core::FunctionRegistry> m_functions;
-    std::unique_ptr<Http::ApiServer> m_server;
+    std::unique_ptr<Http::ApiStack> m_api;
     Core::ServiceInformation m_information;
 };
 

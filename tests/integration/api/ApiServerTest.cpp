@@ -185,7 +185,7 @@ TEST_F(ApiServerTest, FailedLoginsSlowDownProgressively)
     // The right password still works (after the pending penalty), and resets the count.
     HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
     EXPECT_EQ(admin.post(u"/api/invoke/GetServerInfo"_s).status, 200);
-    EXPECT_EQ(m_throttle->failureCount(u"admin"_s, u"127.0.0.1"_s), 0);
+    EXPECT_EQ(m_api->throttle().failureCount(u"admin"_s, u"127.0.0.1"_s), 0);
 }
 
 TEST_F(ApiServerTest, ServiceConfigurationHoldsNoSecrets)
