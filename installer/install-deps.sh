@@ -15,7 +15,7 @@ packages=(
     libzstd-dev libsodium-dev libssl-dev openssl
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev dovecot-imapd dovecot-pop3d notmuch
-    xvfb xauth fonts-dejavu-core procps psmisc
+    xvfb xauth fonts-dejavu-core procps psmisc tzdata passwd
 )
 
 missing=()

@@ -10,7 +10,7 @@ jobs=${MAILKEEP_JOBS:-$(nproc)}
 
 "$source_dir/installer/install-deps.sh"
 
-export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+export CCACHE_DIR=${CCACHE_DIR:-${HOME:-/tmp}/.cache/ccache}
 cmake -S "$source_dir" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DMAILKEEP_BUILD_TESTS=ON >/dev/null
 cmake --build "$build_dir" --parallel "$jobs"

@@ -19,10 +19,13 @@ DataDirectory::DataDirectory(QString path)
 
 Status DataDirectory::open()
 {
+    const bool created = !QFileInfo::exists(m_path);
     for (const QString &folder : {m_path, logDirectory(), tlsDirectory()}) {
         if (!QDir().mkpath(folder))
             return Error(ErrorCode::IoError, u"Cannot create the folder %1."_s.arg(folder));
     }
+    if (created)
+        ::chmod(QFile::encodeName(m_path).constData(), 0750);
     ::chmod(QFile::encodeName(tlsDirectory()).constData(), 0700);
     m_lock = std::make_unique<QLockFile>(m_path + u"/mailkeep-server.lock"_s);
     m_lock->setStaleLockTime(0); // only a live process holds the lock

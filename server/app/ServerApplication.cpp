@@ -12,6 +12,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QHostInfo>
 #include <QLoggingCategory>
@@ -73,8 +74,10 @@ Result<Storage::EmbeddedClusterOptions> ServerApplication::embeddedClusterOption
     // above the data folder (a checkout in /root, say). Then the cluster lives below
     // /var/lib/mailkeep-clusters instead, in a folder named after the data folder, and a
     // symbolic link in the data folder shows where.
+    // The data folder itself is opened to the account by the cluster (group, mode 0710);
+    // what matters is the way to it.
     Result<bool> reachable = Storage::EmbeddedCluster::serviceAccountCanEnter(
-        options.serviceUser, m_config.dataDirectory);
+        options.serviceUser, QFileInfo(m_config.dataDirectory).absolutePath());
     if (!reachable.ok())
         return reachable.error();
     if (!reachable.value()) {

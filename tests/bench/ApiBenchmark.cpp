@@ -3,6 +3,7 @@
 // resident memory. Prints figures; asserts nothing.
 //
 //   bench_api [calls per connection, default 500] [connections, default 8]
+//   MAILKEEP_SERVER_BINARY=build-release/bin/mailkeep-server bench_api
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -56,9 +57,11 @@ qint64 start(Server &server, const QString &dataDir)
     QElapsedTimer timer;
     timer.start();
     server.process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.process.start(QStringLiteral(MAILKEEP_SERVER_BINARY),
-                         {u"--data-dir"_s, dataDir, u"--api-port"_s, QString::number(server.port),
-                          u"--log-level"_s, u"warning"_s});
+    // MAILKEEP_SERVER_BINARY in the environment measures another build (e.g. a Release one).
+    const QString binary =
+        qEnvironmentVariable("MAILKEEP_SERVER_BINARY", QStringLiteral(MAILKEEP_SERVER_BINARY));
+    server.process.start(binary, {u"--data-dir"_s, dataDir, u"--api-port"_s,
+                                  QString::number(server.port), u"--log-level"_s, u"warning"_s});
     QNetworkAccessManager network;
     while (timer.elapsed() < 120000) {
         QNetworkRequest request(
@@ -165,11 +168,12 @@ int main(int argc, char **argv)
     QFile passwordFile(dataDir + u"/initial-admin-password"_s);
     passwordFile.open(QIODevice::ReadOnly);
     const QByteArray authorization =
-        "Basic " + (QByteArray("admin:") + passwordFile.readAll().trimmed()).toBase64();
+        "Basic " + QByteArray(QByteArray("admin:") + passwordFile.readAll().trimmed()).toBase64();
     measureCalls(server.port, authorization, calls, 1);
     measureCalls(server.port, authorization, calls, connections);
     std::printf("  resident memory after the calls: %ld KiB\n",
                 residentKiB(server.process.processId()));
+    std::fflush(stdout);
     stop(server);
     return 0;
 }
