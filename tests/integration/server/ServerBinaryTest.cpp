@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -11,6 +12,7 @@
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -238,4 +240,31 @@ TEST_F(ServerBinaryTest, RecoversAfterBeingKilled)
     EXPECT_EQ(adminPassword(), password) << "no second administrator on restart";
     const CurlResult info = curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, password);
     EXPECT_TRUE(info.body.contains("\"statusCode\":\"succeeded\"")) << info.body.toStdString();
+}
+
+TEST_F(ServerBinaryTest, ClusterMovesOutWhenRootsServiceAccountCannotReachTheDataFolder)
+{
+    if (::geteuid() != 0)
+        GTEST_SKIP() << "only a root server hands its cluster to another account";
+    // A data folder below a closed folder, as a checkout in /root would be.
+    const QString closed = m_folder.path() + u"/closed"_s;
+    ASSERT_TRUE(QDir().mkpath(closed));
+    QFile::setPermissions(closed, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    m_dataDir = closed + u"/data"_s;
+
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server));
+    const QFileInfo link(m_dataDir + u"/postgresql"_s);
+    ASSERT_TRUE(link.isSymLink());
+    const QString clusterHome = QFileInfo(link.symLinkTarget()).absolutePath();
+    EXPECT_TRUE(clusterHome.startsWith(u"/var/lib/mailkeep-clusters/"_s))
+        << clusterHome.toStdString();
+    const CurlResult info =
+        curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, adminPassword());
+    EXPECT_TRUE(info.body.contains("\"statusCode\":\"succeeded\"")) << info.body.toStdString();
+
+    m_server->terminate();
+    ASSERT_TRUE(m_server->waitForFinished(60000));
+    EXPECT_EQ(m_server->exitCode(), 0);
+    QDir(clusterHome).removeRecursively();
 }
