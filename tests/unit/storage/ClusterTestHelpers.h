@@ -20,6 +20,12 @@ namespace ClusterTest {
 
 using namespace Qt::Literals::StringLiterals;
 
+// A Status as text for assertion messages; empty when it is ok.
+inline std::string str(const Mailkeep::Status &status)
+{
+    return status.ok() ? std::string() : status.error().toString().toStdString();
+}
+
 inline Mailkeep::Storage::EmbeddedClusterOptions optionsFor(const QString &clusterDirectory)
 {
     Mailkeep::Storage::EmbeddedClusterOptions options;

@@ -19,11 +19,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string str(const Status &status)
-{
-    return status.ok() ? std::string() : status.error().toString().toStdString();
-}
-
 bool canQuery(const EmbeddedCluster &cluster)
 {
     auto connection = PgConnection::open(cluster.connectionString());

@@ -16,11 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string str(const Status &status)
-{
-    return status.ok() ? std::string() : status.error().toString().toStdString();
-}
-
 using EmbeddedClusterTest = SharedClusterTest;
 
 } // namespace
