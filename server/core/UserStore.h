@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/PropertyStore.h"
 #include "model/Result.h"
 
 #include <QDateTime>
@@ -24,17 +25,14 @@ struct UserRecord
     QDateTime passwordChangedAt;
 };
 
-// Persistence of users and server-wide properties; implemented by Mailkeep::Storage.
-// Every call may block (database round trip): call from worker threads.
-class UserStore
+// Persistence of users (and, through PropertyStore, server-wide properties); implemented by
+// Mailkeep::Storage. Every call may block (database round trip): call from worker threads.
+class UserStore : public PropertyStore
 {
 public:
-    virtual ~UserStore() = default;
     virtual Result<std::optional<UserRecord>> findUser(const QString &userName) = 0;
     // Fails with AlreadyExists when the name is taken.
     virtual Result<UserRecord> createUser(const UserRecord &user) = 0;
-    virtual Result<std::optional<QString>> property(const QString &name) = 0;
-    virtual Status setProperty(const QString &name, const QString &value) = 0;
 };
 
 } // namespace Mailkeep::Core
