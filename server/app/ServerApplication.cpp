@@ -3,6 +3,7 @@
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
 #include "core/functions/ServerFunctions.h"
+#include "core/functions/UserFunctions.h"
 #include "http/ApiStack.h"
 #include "storage/EmbeddedCluster.h"
 #include "storage/Migrator.h"
@@ -170,6 +171,8 @@ Status ServerApplication::startApi()
     settings.workerThreads = m_config.workerThreads;
     m_api = std::make_unique<Http::ApiStack>(*m_users, SystemClock::instance(), settings);
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
+    Core::registerUserFunctions(m_api->functions(), *m_users,
+                                [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <QVariant>
 
 #include <optional>
 
@@ -22,7 +23,22 @@ struct UserRecord
     bool mustChangePassword = false;
     QStringList privileges;
     QStringList loginPrivileges;
+    QStringList emailAddresses;
+    QStringList pop3UserNames;
     QDateTime passwordChangedAt;
+};
+
+// One attribute of a user that SetUser... functions change.
+enum class UserField
+{
+    FullName,          // QString, empty clears
+    DistinguishedName, // QString, empty clears
+    Authentication,    // "integrated" | "directoryServices"
+    PasswordHash,      // QString (Argon2id); also stamps password_changed_at, clears mustChange
+    Privileges,        // QStringList
+    LoginPrivileges,   // QStringList
+    EmailAddresses,    // QStringList
+    Pop3UserNames,     // QStringList
 };
 
 // Persistence of users (and, through PropertyStore, server-wide properties); implemented by
@@ -33,6 +49,11 @@ public:
     virtual Result<std::optional<UserRecord>> findUser(const QString &userName) = 0;
     // Fails with AlreadyExists when the name is taken.
     virtual Result<UserRecord> createUser(const UserRecord &user) = 0;
+    // Sorted by user name.
+    virtual Result<QList<UserRecord>> listUsers() = 0;
+    // NotFound when there is no such user.
+    virtual Status updateUser(const QString &userName, UserField field, const QVariant &value) = 0;
+    virtual Status deleteUser(const QString &userName) = 0;
 };
 
 } // namespace Mailkeep::Core

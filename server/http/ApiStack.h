@@ -33,6 +33,7 @@ public:
     Core::SessionTracker &sessions() { return m_sessions; }
     Core::LoginThrottle &throttle() { return m_throttle; }
     Core::TaskManager &tasks() { return m_tasks; }
+    Core::AuthService &auth() { return m_auth; }
     ApiServer &server() { return *m_server; }
 
 private:

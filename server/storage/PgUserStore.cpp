@@ -8,7 +8,8 @@ namespace {
 
 const QString kUserColumns =
     u"id, user_name, full_name, distinguished_name, authentication, password_hash, "
-    "must_change_password, privileges, login_privileges, password_changed_at"_s;
+    "must_change_password, privileges, login_privileges, password_changed_at, email_addresses, "
+    "pop3_user_names"_s;
 
 Core::UserRecord userFromRow(const PgResult &rows, int row)
 {
@@ -24,6 +25,8 @@ Core::UserRecord userFromRow(const PgResult &rows, int row)
     user.loginPrivileges = rows.textArray(row, 8);
     if (!rows.isNull(row, 9))
         user.passwordChangedAt = rows.toDateTime(row, 9);
+    user.emailAddresses = rows.textArray(row, 10);
+    user.pop3UserNames = rows.textArray(row, 11);
     return user;
 }
 
@@ -59,14 +62,14 @@ Result<Core::UserRecord> PgUserStore::createUser(const Core::UserRecord &user)
         return lease.error();
     Result<PgResult> rows = (*lease)->exec(
         u"INSERT INTO users (user_name, full_name, distinguished_name, authentication, "
-        "password_hash, must_change_password, privileges, login_privileges, password_changed_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $5::text IS NULL THEN NULL ELSE now() "
-        "END) "
-        "RETURNING "_s +
+        "password_hash, must_change_password, privileges, login_privileges, password_changed_at, "
+        "email_addresses, pop3_user_names) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "CASE WHEN $5::text IS NULL THEN NULL ELSE now() END, $9, $10) RETURNING "_s +
             kUserColumns,
         {user.userName.toLower(), nullIfEmpty(user.fullName), nullIfEmpty(user.distinguishedName),
          user.authentication, nullIfEmpty(user.passwordHash), user.mustChangePassword,
-         user.privileges, user.loginPrivileges});
+         user.privileges, user.loginPrivileges, user.emailAddresses, user.pop3UserNames});
     if (!rows.ok()) {
         if (rows.error().code == ErrorCode::AlreadyExists)
             return Error(ErrorCode::AlreadyExists,
@@ -74,6 +77,83 @@ Result<Core::UserRecord> PgUserStore::createUser(const Core::UserRecord &user)
         return rows.error();
     }
     return userFromRow(rows.value(), 0);
+}
+
+Result<QList<Core::UserRecord>> PgUserStore::listUsers()
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT "_s + kUserColumns + u" FROM users ORDER BY user_name"_s);
+    if (!rows.ok())
+        return rows.error();
+    QList<Core::UserRecord> users;
+    for (int row = 0; row < rows->rowCount(); ++row)
+        users.append(userFromRow(rows.value(), row));
+    return users;
+}
+
+Status PgUserStore::updateUser(const QString &userName, Core::UserField field,
+                               const QVariant &value)
+{
+    QString assignment;
+    QVariant parameter = value;
+    switch (field) {
+    case Core::UserField::FullName:
+        assignment = u"full_name = $2"_s;
+        parameter = nullIfEmpty(value.toString());
+        break;
+    case Core::UserField::DistinguishedName:
+        assignment = u"distinguished_name = $2"_s;
+        parameter = nullIfEmpty(value.toString());
+        break;
+    case Core::UserField::Authentication:
+        assignment = u"authentication = $2"_s;
+        break;
+    case Core::UserField::PasswordHash:
+        assignment = u"password_hash = $2, password_changed_at = now(), "
+                     "must_change_password = false"_s;
+        parameter = nullIfEmpty(value.toString());
+        break;
+    case Core::UserField::Privileges:
+        assignment = u"privileges = $2"_s;
+        break;
+    case Core::UserField::LoginPrivileges:
+        assignment = u"login_privileges = $2"_s;
+        break;
+    case Core::UserField::EmailAddresses:
+        assignment = u"email_addresses = $2"_s;
+        break;
+    case Core::UserField::Pop3UserNames:
+        assignment = u"pop3_user_names = $2"_s;
+        break;
+    }
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"UPDATE users SET "_s + assignment + u" WHERE user_name = $1"_s,
+                       {userName.toLower(), parameter});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->affectedRows() == 0)
+        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(userName));
+    return {};
+}
+
+Status PgUserStore::deleteUser(const QString &userName)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"DELETE FROM users WHERE user_name = $1"_s, {userName.toLower()});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->affectedRows() == 0)
+        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(userName));
+    return {};
 }
 
 Result<std::optional<QString>> PgUserStore::property(const QString &name)

@@ -13,6 +13,10 @@ public:
 
     Result<std::optional<Core::UserRecord>> findUser(const QString &userName) override;
     Result<Core::UserRecord> createUser(const Core::UserRecord &user) override;
+    Result<QList<Core::UserRecord>> listUsers() override;
+    Status updateUser(const QString &userName, Core::UserField field,
+                      const QVariant &value) override;
+    Status deleteUser(const QString &userName) override;
     Result<std::optional<QString>> property(const QString &name) override;
     Status setProperty(const QString &name, const QString &value) override;
 

@@ -2,6 +2,7 @@
 
 #include "core/Identity.h"
 #include "core/functions/ServerFunctions.h"
+#include "core/functions/UserFunctions.h"
 #include "crypto/CertificateFactory.h"
 #include "crypto/PasswordHasher.h"
 #include "http/TlsConfiguration.h"
@@ -112,6 +113,8 @@ void ApiServerFixture::SetUp()
     settings.server.inlineWait = 300ms;
     m_api = std::make_unique<Http::ApiStack>(*m_users, m_clock, settings);
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
+    Core::registerUserFunctions(m_api->functions(), *m_users,
+                                [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     registerTestFunctions(m_api->functions(), m_gateOpen, m_gateAdvance, m_gateSawCancel);
 
     auto made = Crypto::CertificateFactory::createSelfSigned(

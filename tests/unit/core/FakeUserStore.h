@@ -33,6 +33,28 @@ public:
         users.insert(user.userName, stored);
         return stored;
     }
+    Mailkeep::Result<QList<Mailkeep::Core::UserRecord>> listUsers() override
+    {
+        std::lock_guard lock(mutex);
+        return users.values();
+    }
+    Mailkeep::Status updateUser(const QString &name, Mailkeep::Core::UserField field,
+                                const QVariant &value) override
+    {
+        std::lock_guard lock(mutex);
+        if (!users.contains(name))
+            return Mailkeep::Error(Mailkeep::ErrorCode::NotFound, QStringLiteral("no user"));
+        if (field == Mailkeep::Core::UserField::PasswordHash)
+            users[name].passwordHash = value.toString();
+        return {};
+    }
+    Mailkeep::Status deleteUser(const QString &name) override
+    {
+        std::lock_guard lock(mutex);
+        return users.remove(name) ? Mailkeep::Status()
+                                  : Mailkeep::Status(Mailkeep::Error(Mailkeep::ErrorCode::NotFound,
+                                                                     QStringLiteral("no user")));
+    }
     Mailkeep::Result<std::optional<QString>> property(const QString &name) override
     {
         std::lock_guard lock(mutex);
