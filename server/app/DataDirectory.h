@@ -27,6 +27,8 @@ public:
     {
         return m_path + QStringLiteral("/initial-admin-password");
     }
+    QString masterKeyFile() const { return m_path + QStringLiteral("/master.key"); }
+    QString recoveryKeyFile() const { return m_path + QStringLiteral("/recovery-key"); }
 
     // Writes a file readable by the owner only (0600), replacing it atomically.
     static Status writeSecretFile(const QString &path, const QByteArray &contents);

@@ -2,12 +2,16 @@
 
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
+#include "core/KeyRing.h"
+#include "core/StoreService.h"
 #include "core/functions/ServerFunctions.h"
+#include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
 #include "http/ApiStack.h"
 #include "storage/EmbeddedCluster.h"
 #include "storage/Migrator.h"
 #include "storage/PgConnectionPool.h"
+#include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 
 #include <QCryptographicHash>
@@ -41,6 +45,9 @@ ServerApplication::~ServerApplication()
 {
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
+    m_stores.reset();
+    m_catalog.reset();
+    m_keys.reset();
     m_users.reset();
     m_pool.reset();
     if (m_cluster) {
@@ -60,6 +67,8 @@ Status ServerApplication::start()
         return database;
     if (Status admin = createInitialAdministrator(); !admin.ok())
         return admin;
+    if (Status stores = openArchiveStores(); !stores.ok())
+        return stores;
     return startApi();
 }
 
@@ -153,6 +162,39 @@ Status ServerApplication::createInitialAdministrator()
     return {};
 }
 
+Status ServerApplication::openArchiveStores()
+{
+    m_keys = std::make_unique<Core::KeyRing>(*m_users, m_data.masterKeyFile());
+    Result<std::optional<QString>> opened = m_keys->open();
+    if (!opened.ok())
+        return opened.error();
+    if (opened->has_value()) {
+        // Shown once: the operator keeps it somewhere else and deletes the file.
+        const QString file = m_data.recoveryKeyFile();
+        if (Status written = DataDirectory::writeSecretFile(file, opened->value().toUtf8() + '\n');
+            !written.ok())
+            return written;
+        qCWarning(lcServer).noquote()
+            << "Created the archive's master key. Its recovery key is in" << file
+            << "- keep it somewhere safe, away from this server, then delete the file.";
+    }
+    m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
+    m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, SystemClock::instance());
+    if (!m_keys->isUnlocked()) {
+        qCWarning(lcServer).noquote()
+            << "The master key file" << m_data.masterKeyFile()
+            << "is missing: archive stores stay locked until UnlockStore is called with the "
+               "recovery key.";
+        return {};
+    }
+    Result<std::optional<Core::StoreRecord>> current = m_stores->ensureCurrentStore();
+    if (!current.ok())
+        return current.error();
+    if (current->has_value())
+        qCInfo(lcServer).noquote() << "Created the archive store" << current->value().name;
+    return {};
+}
+
 Status ServerApplication::startApi()
 {
     Result<Http::TlsFiles> files =
@@ -173,6 +215,7 @@ Status ServerApplication::startApi()
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
     Core::registerUserFunctions(m_api->functions(), *m_users,
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
+    Core::registerStoreFunctions(m_api->functions(), *m_stores);
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

@@ -6,8 +6,14 @@
 
 #include <memory>
 
+namespace Mailkeep::Core {
+class KeyRing;
+class StoreService;
+} // namespace Mailkeep::Core
+
 namespace Mailkeep::Storage {
 class EmbeddedCluster;
+class PgStoreCatalog;
 struct EmbeddedClusterOptions;
 class PgConnectionPool;
 class PgUserStore;
@@ -38,6 +44,7 @@ private:
     Result<Storage::EmbeddedClusterOptions> embeddedClusterOptions() const;
     Status startDatabase();
     Status createInitialAdministrator();
+    Status openArchiveStores();
     Status startApi();
 
     ServerConfig m_config;
@@ -46,6 +53,9 @@ private:
     std::unique_ptr<Storage::EmbeddedCluster> m_cluster;
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
+    std::unique_ptr<Core::KeyRing> m_keys;
+    std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
+    std::unique_ptr<Core::StoreService> m_stores;
     std::unique_ptr<Http::ApiStack> m_api;
 };
 

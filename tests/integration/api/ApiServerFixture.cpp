@@ -2,6 +2,7 @@
 
 #include "core/Identity.h"
 #include "core/functions/ServerFunctions.h"
+#include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
 #include "crypto/CertificateFactory.h"
 #include "crypto/PasswordHasher.h"
@@ -102,6 +103,14 @@ void ApiServerFixture::SetUp()
     addUser(*m_users, u"carol"_s, kCarolPassword, {Core::Privilege::Login},
             {Core::LoginPrivilege::Console});
 
+    m_keys = std::make_unique<Core::KeyRing>(*m_users, m_keyFolder.filePath(u"master.key"_s));
+    auto recovery = m_keys->open();
+    ASSERT_TRUE(recovery.ok() && recovery->has_value());
+    m_recoveryKey = recovery->value();
+    m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
+    m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, m_clock);
+    ASSERT_TRUE(m_stores->ensureCurrentStore().ok());
+
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;
     m_information.databaseMode = u"external"_s;
@@ -115,6 +124,7 @@ void ApiServerFixture::SetUp()
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
     Core::registerUserFunctions(m_api->functions(), *m_users,
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
+    Core::registerStoreFunctions(m_api->functions(), *m_stores);
     registerTestFunctions(m_api->functions(), m_gateOpen, m_gateAdvance, m_gateSawCancel);
 
     auto made = Crypto::CertificateFactory::createSelfSigned(
@@ -144,6 +154,9 @@ void ApiServerFixture::TearDown()
 {
     m_gateOpen = true;
     m_api.reset();
+    m_stores.reset();
+    m_catalog.reset();
+    m_keys.reset();
     m_users.reset();
     m_pool.reset();
     PostgresTest::TearDown();

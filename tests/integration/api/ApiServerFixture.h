@@ -1,20 +1,25 @@
 #pragma once
 
+#include "core/KeyRing.h"
 #include "core/ServiceInformation.h"
+#include "core/StoreService.h"
 #include "http/ApiStack.h"
 #include "storage/PgConnectionPool.h"
+#include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 #include "support/HttpsTestClient.h"
 #include "support/TestPostgres.h"
 
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <atomic>
 #include <memory>
 
 namespace Mailkeep::Testing {
 
-// A real ApiServer over TLS on loopback, backed by a fresh PostgreSQL database with three users:
+// A real ApiServer over TLS on loopback, backed by a fresh PostgreSQL database with a master
+// key ring, a current archive store, and three users:
 // admin (admin, all login privileges), alice (no admin, "api" login) and carol (console only).
 // Besides the server's own functions it registers TestEcho (every argument type) and TestGate
 // (a long-running call the test opens, advances or cancels).
@@ -42,6 +47,11 @@ protected:
 
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
+    QTemporaryDir m_keyFolder;
+    QString m_recoveryKey; // shown when the key ring was created in SetUp
+    std::unique_ptr<Core::KeyRing> m_keys;
+    std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
+    std::unique_ptr<Core::StoreService> m_stores;
     std::unique_ptr<Http::ApiStack> m_api;
     Core::ServiceInformation m_information;
 };

@@ -12,6 +12,7 @@
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/types.h>
+
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -186,15 +187,22 @@ TEST_F(ServerBinaryTest, FirstStartServesTheApiAndStopsCleanly)
     EXPECT_EQ(permissions &
                   (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
               QFile::Permissions());
-    EXPECT_EQ(QFile::permissions(m_dataDir + u"/tls/server.key"_s) &
-                  (QFile::ReadGroup | QFile::ReadOther),
-              QFile::Permissions());
+    for (const QString &secret : {u"/tls/server.key"_s, u"/master.key"_s, u"/recovery-key"_s}) {
+        ASSERT_TRUE(QFile::exists(m_dataDir + secret)) << secret.toStdString();
+        EXPECT_EQ(QFile::permissions(m_dataDir + secret) & (QFile::ReadGroup | QFile::ReadOther),
+                  QFile::Permissions())
+            << secret.toStdString();
+    }
 
     const CurlResult info = curl(m_port, u"/api/invoke/GetServerInfo"_s, u"admin"_s, password);
     EXPECT_EQ(info.httpCode, "200");
     EXPECT_TRUE(info.body.startsWith("\xEF\xBB\xBF{\"error\":null,\"token\":null"));
     EXPECT_TRUE(info.body.contains("\"statusCode\":\"succeeded\"")) << info.body.toStdString();
     EXPECT_TRUE(info.body.contains("\"version\":\"" MAILKEEP_VERSION "\""));
+
+    const CurlResult stores = curl(m_port, u"/api/invoke/GetStores"_s, u"admin"_s, password);
+    EXPECT_TRUE(stores.body.contains("\"requestedState\":\"current\""))
+        << stores.body.toStdString();
 
     const CurlResult metadata = curl(m_port, u"/api/get-metadata"_s, u"admin"_s, password);
     EXPECT_TRUE(metadata.body.startsWith("[{")) << metadata.body.left(100).toStdString();
