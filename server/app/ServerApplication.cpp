@@ -4,6 +4,7 @@
 #include "core/AdminBootstrap.h"
 #include "core/KeyRing.h"
 #include "core/StoreService.h"
+#include "core/functions/FolderFunctions.h"
 #include "core/functions/ServerFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
@@ -11,6 +12,7 @@
 #include "storage/EmbeddedCluster.h"
 #include "storage/Migrator.h"
 #include "storage/PgConnectionPool.h"
+#include "storage/PgFolderStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 
@@ -46,6 +48,7 @@ ServerApplication::~ServerApplication()
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
     m_stores.reset();
+    m_folders.reset();
     m_catalog.reset();
     m_keys.reset();
     m_users.reset();
@@ -179,6 +182,7 @@ Status ServerApplication::openArchiveStores()
             << "- keep it somewhere safe, away from this server, then delete the file.";
     }
     m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
+    m_folders = std::make_unique<Storage::PgFolderStore>(*m_pool);
     m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, SystemClock::instance());
     if (!m_keys->isUnlocked()) {
         qCWarning(lcServer).noquote()
@@ -213,9 +217,10 @@ Status ServerApplication::startApi()
     settings.workerThreads = m_config.workerThreads;
     m_api = std::make_unique<Http::ApiStack>(*m_users, SystemClock::instance(), settings);
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
-    Core::registerUserFunctions(m_api->functions(), *m_users,
+    Core::registerUserFunctions(m_api->functions(), *m_users, *m_folders,
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     Core::registerStoreFunctions(m_api->functions(), *m_stores);
+    Core::registerFolderFunctions(m_api->functions(), *m_users, *m_folders);
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

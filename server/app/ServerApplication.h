@@ -14,6 +14,7 @@ class StoreService;
 namespace Mailkeep::Storage {
 class EmbeddedCluster;
 class PgStoreCatalog;
+class PgFolderStore;
 struct EmbeddedClusterOptions;
 class PgConnectionPool;
 class PgUserStore;
@@ -55,6 +56,7 @@ private:
     std::unique_ptr<Storage::PgUserStore> m_users;
     std::unique_ptr<Core::KeyRing> m_keys;
     std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
+    std::unique_ptr<Storage::PgFolderStore> m_folders;
     std::unique_ptr<Core::StoreService> m_stores;
     std::unique_ptr<Http::ApiStack> m_api;
 };

@@ -57,8 +57,14 @@ Api::ArgumentSpec userNameArgument()
 
 } // namespace
 
-QJsonObject userInfoJson(const UserRecord &user)
+QJsonObject userInfoJson(const UserRecord &user, const QList<FolderPrivilege> &folderPrivileges)
 {
+    QJsonArray onFolders;
+    for (const FolderPrivilege &privilege : folderPrivileges) {
+        onFolders.append(
+            QJsonObject{{u"folder"_s, privilege.folder},
+                        {u"privileges"_s, QJsonArray::fromStringList(privilege.privileges)}});
+    }
     return QJsonObject{
         {u"userName"_s, user.userName},
         {u"fullName"_s, nullIfEmpty(user.fullName)},
@@ -68,12 +74,11 @@ QJsonObject userInfoJson(const UserRecord &user)
         {u"pop3UserNames"_s, QJsonArray::fromStringList(user.pop3UserNames)},
         {u"privileges"_s, QJsonArray::fromStringList(user.privileges)},
         {u"loginPrivileges"_s, QJsonArray::fromStringList(user.loginPrivileges)},
-        // Folder privileges arrive with archive folders.
-        {u"privilegesOnFolders"_s, QJsonArray()},
+        {u"privilegesOnFolders"_s, onFolders},
     };
 }
 
-void registerUserFunctions(FunctionRegistry &registry, UserStore &users,
+void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderStore &folders,
                            std::function<void()> usersChanged)
 {
     registry.add({{u"GetUsers"_s, {}},
@@ -92,14 +97,18 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users,
                       return QJsonValue(list);
                   }});
 
-    registry.add({{u"GetUserInfo"_s, {userNameArgument()}},
-                  Access::Admin,
-                  [&users](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
-                      Result<UserRecord> user = existingUser(users, args.string(u"userName"_s));
-                      if (!user.ok())
-                          return user.error();
-                      return QJsonValue(userInfoJson(user.value()));
-                  }});
+    registry.add(
+        {{u"GetUserInfo"_s, {userNameArgument()}},
+         Access::Admin,
+         [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+             Result<UserRecord> user = existingUser(users, args.string(u"userName"_s));
+             if (!user.ok())
+                 return user.error();
+             Result<QList<FolderPrivilege>> onFolders = folders.folderPrivileges(user->id);
+             if (!onFolders.ok())
+                 return onFolders.error();
+             return QJsonValue(userInfoJson(user.value(), onFolders.value()));
+         }});
 
     registry.add(
         {{u"CreateUser"_s,
@@ -147,7 +156,7 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users,
              if (!created.ok())
                  return created.error();
              usersChanged();
-             return QJsonValue(userInfoJson(created.value()));
+             return QJsonValue(userInfoJson(created.value(), {}));
          }});
 
     registry.add({{u"DeleteUser"_s, {userNameArgument()}},

@@ -1,6 +1,7 @@
 #include "ApiServerFixture.h"
 
 #include "core/Identity.h"
+#include "core/functions/FolderFunctions.h"
 #include "core/functions/ServerFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
@@ -108,6 +109,7 @@ void ApiServerFixture::SetUp()
     ASSERT_TRUE(recovery.ok() && recovery->has_value());
     m_recoveryKey = recovery->value();
     m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
+    m_folders = std::make_unique<Storage::PgFolderStore>(*m_pool);
     m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, m_clock);
     ASSERT_TRUE(m_stores->ensureCurrentStore().ok());
 
@@ -122,9 +124,10 @@ void ApiServerFixture::SetUp()
     settings.server.inlineWait = 300ms;
     m_api = std::make_unique<Http::ApiStack>(*m_users, m_clock, settings);
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
-    Core::registerUserFunctions(m_api->functions(), *m_users,
+    Core::registerUserFunctions(m_api->functions(), *m_users, *m_folders,
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     Core::registerStoreFunctions(m_api->functions(), *m_stores);
+    Core::registerFolderFunctions(m_api->functions(), *m_users, *m_folders);
     registerTestFunctions(m_api->functions(), m_gateOpen, m_gateAdvance, m_gateSawCancel);
 
     auto made = Crypto::CertificateFactory::createSelfSigned(
@@ -155,6 +158,7 @@ void ApiServerFixture::TearDown()
     m_gateOpen = true;
     m_api.reset();
     m_stores.reset();
+    m_folders.reset();
     m_catalog.reset();
     m_keys.reset();
     m_users.reset();

@@ -5,6 +5,7 @@
 #include "core/StoreService.h"
 #include "http/ApiStack.h"
 #include "storage/PgConnectionPool.h"
+#include "storage/PgFolderStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 #include "support/HttpsTestClient.h"
@@ -51,6 +52,7 @@ protected:
     QString m_recoveryKey; // shown when the key ring was created in SetUp
     std::unique_ptr<Core::KeyRing> m_keys;
     std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
+    std::unique_ptr<Storage::PgFolderStore> m_folders;
     std::unique_ptr<Core::StoreService> m_stores;
     std::unique_ptr<Http::ApiStack> m_api;
     Core::ServiceInformation m_information;

@@ -1,8 +1,9 @@
 // Archive stores through the HTTPS API: the current store, creation, states, names, sizes,
 // auto-create configuration and unlocking with the recovery key.
+#include "core/functions/StoreFunctions.h"
+
 #include "ApiServerFixture.h"
 #include "api/FormEncoding.h"
-#include "core/functions/StoreFunctions.h"
 #include "crypto/AeadCipher.h"
 
 #include <QDate>
