@@ -5,6 +5,7 @@
 #include "core/KeyRing.h"
 #include "core/StoreService.h"
 #include "core/functions/FolderFunctions.h"
+#include "core/functions/MessageFunctions.h"
 #include "core/functions/ServerFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
@@ -13,6 +14,7 @@
 #include "storage/Migrator.h"
 #include "storage/PgConnectionPool.h"
 #include "storage/PgFolderStore.h"
+#include "storage/PgMessageStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 
@@ -47,7 +49,9 @@ ServerApplication::~ServerApplication()
 {
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
+    m_archive.reset();
     m_stores.reset();
+    m_messages.reset();
     m_folders.reset();
     m_catalog.reset();
     m_keys.reset();
@@ -183,7 +187,9 @@ Status ServerApplication::openArchiveStores()
     }
     m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
     m_folders = std::make_unique<Storage::PgFolderStore>(*m_pool);
+    m_messages = std::make_unique<Storage::PgMessageStore>(*m_pool);
     m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, SystemClock::instance());
+    m_archive = std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages);
     if (!m_keys->isUnlocked()) {
         qCWarning(lcServer).noquote()
             << "The master key file" << m_data.masterKeyFile()
@@ -221,6 +227,7 @@ Status ServerApplication::startApi()
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     Core::registerStoreFunctions(m_api->functions(), *m_stores);
     Core::registerFolderFunctions(m_api->functions(), *m_users, *m_folders);
+    Core::registerMessageFunctions(m_api->functions(), *m_archive);
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

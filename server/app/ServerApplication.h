@@ -9,12 +9,14 @@
 namespace Mailkeep::Core {
 class KeyRing;
 class StoreService;
+class ArchiveService;
 } // namespace Mailkeep::Core
 
 namespace Mailkeep::Storage {
 class EmbeddedCluster;
 class PgStoreCatalog;
 class PgFolderStore;
+class PgMessageStore;
 struct EmbeddedClusterOptions;
 class PgConnectionPool;
 class PgUserStore;
@@ -57,7 +59,9 @@ private:
     std::unique_ptr<Core::KeyRing> m_keys;
     std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
     std::unique_ptr<Storage::PgFolderStore> m_folders;
+    std::unique_ptr<Storage::PgMessageStore> m_messages;
     std::unique_ptr<Core::StoreService> m_stores;
+    std::unique_ptr<Core::ArchiveService> m_archive;
     std::unique_ptr<Http::ApiStack> m_api;
 };
 

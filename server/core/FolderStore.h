@@ -33,6 +33,7 @@ public:
     // Creates the folder and any missing ancestors; returns the existing one otherwise.
     virtual Result<FolderRecord> ensureFolder(const QStringList &segments) = 0;
     virtual Result<std::optional<FolderRecord>> findFolder(const QString &path) = 0;
+    virtual Result<std::optional<FolderRecord>> folderById(qint64 id) = 0;
     // Folders below parentPath (empty: every archive and folder), maxLevels deep (0: all),
     // sorted by path.
     virtual Result<QList<FolderRecord>> childFolders(const QString &parentPath, int maxLevels) = 0;

@@ -73,6 +73,20 @@ Result<std::optional<Core::FolderRecord>> PgFolderStore::findFolder(const QStrin
     return std::optional<Core::FolderRecord>(folderFromRow(rows.value(), 0));
 }
 
+Result<std::optional<Core::FolderRecord>> PgFolderStore::folderById(qint64 id)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT id, parent_id, name, path FROM folders WHERE id = $1"_s, {id});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->rowCount() == 0)
+        return std::optional<Core::FolderRecord>();
+    return std::optional<Core::FolderRecord>(folderFromRow(rows.value(), 0));
+}
+
 Result<QList<Core::FolderRecord>> PgFolderStore::childFolders(const QString &parentPath,
                                                               int maxLevels)
 {

@@ -13,6 +13,7 @@ public:
 
     Result<Core::FolderRecord> ensureFolder(const QStringList &segments) override;
     Result<std::optional<Core::FolderRecord>> findFolder(const QString &path) override;
+    Result<std::optional<Core::FolderRecord>> folderById(qint64 id) override;
     Result<QList<Core::FolderRecord>> childFolders(const QString &parentPath,
                                                    int maxLevels) override;
     Status setFolderPrivileges(qint64 userId, qint64 folderId,

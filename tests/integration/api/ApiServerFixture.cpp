@@ -2,6 +2,7 @@
 
 #include "core/Identity.h"
 #include "core/functions/FolderFunctions.h"
+#include "core/functions/MessageFunctions.h"
 #include "core/functions/ServerFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/UserFunctions.h"
@@ -110,7 +111,9 @@ void ApiServerFixture::SetUp()
     m_recoveryKey = recovery->value();
     m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
     m_folders = std::make_unique<Storage::PgFolderStore>(*m_pool);
+    m_messages = std::make_unique<Storage::PgMessageStore>(*m_pool);
     m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, m_clock);
+    m_archive = std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages);
     ASSERT_TRUE(m_stores->ensureCurrentStore().ok());
 
     m_information.version = u"1.2.3"_s;
@@ -128,6 +131,7 @@ void ApiServerFixture::SetUp()
                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     Core::registerStoreFunctions(m_api->functions(), *m_stores);
     Core::registerFolderFunctions(m_api->functions(), *m_users, *m_folders);
+    Core::registerMessageFunctions(m_api->functions(), *m_archive);
     registerTestFunctions(m_api->functions(), m_gateOpen, m_gateAdvance, m_gateSawCancel);
 
     auto made = Crypto::CertificateFactory::createSelfSigned(
@@ -157,7 +161,9 @@ void ApiServerFixture::TearDown()
 {
     m_gateOpen = true;
     m_api.reset();
+    m_archive.reset();
     m_stores.reset();
+    m_messages.reset();
     m_folders.reset();
     m_catalog.reset();
     m_keys.reset();

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/ArchiveService.h"
 #include "core/KeyRing.h"
 #include "core/ServiceInformation.h"
 #include "core/StoreService.h"
 #include "http/ApiStack.h"
 #include "storage/PgConnectionPool.h"
 #include "storage/PgFolderStore.h"
+#include "storage/PgMessageStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 #include "support/HttpsTestClient.h"
@@ -53,7 +55,9 @@ protected:
     std::unique_ptr<Core::KeyRing> m_keys;
     std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
     std::unique_ptr<Storage::PgFolderStore> m_folders;
+    std::unique_ptr<Storage::PgMessageStore> m_messages;
     std::unique_ptr<Core::StoreService> m_stores;
+    std::unique_ptr<Core::ArchiveService> m_archive;
     std::unique_ptr<Http::ApiStack> m_api;
     Core::ServiceInformation m_information;
 };

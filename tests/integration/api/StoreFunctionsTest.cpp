@@ -190,6 +190,7 @@ TEST_F(StoreFunctionsTest, LostKeyFileIsUnlockedWithTheRecoveryKey)
     m_keys = std::make_unique<Core::KeyRing>(*m_users, m_keyFolder.filePath(u"master.key"_s));
     ASSERT_TRUE(m_keys->open().ok());
     m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, m_clock);
+    m_archive = std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages);
     m_api->functions() = Core::FunctionRegistry();
     Core::registerStoreFunctions(m_api->functions(), *m_stores);
 

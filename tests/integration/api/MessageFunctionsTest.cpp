@@ -1,0 +1,264 @@
+// Importing EML and mbox files and reading the mail back: byte-exact round trip,
+// single-instance storage, duplicates, privileges, encryption at rest and bad input.
+#include "ApiServerFixture.h"
+#include "api/FormEncoding.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
+#include <gtest/gtest.h>
+
+using namespace Mailkeep;
+using namespace Mailkeep::Testing;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(MAILKEEP_TEST_DATA_DIR "/mime/") + name;
+}
+
+QByteArray sha256Hex(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+}
+
+class MessageFunctionsTest : public ApiServerFixture
+{
+protected:
+    void SetUp() override
+    {
+        ApiServerFixture::SetUp();
+        m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
+        // A folder like an export of a mail client: messages, a sub-folder, an mbox file.
+        QDir root(m_files.path());
+        ASSERT_TRUE(root.mkpath(u"Projects"_s));
+        for (const QString &name : {u"rfc2047.eml"_s, u"attachments.eml"_s, u"nested.eml"_s}) {
+            ASSERT_TRUE(QFile::copy(fixture(name), root.filePath(name)));
+            m_expected.insert(sha256Hex(readFile(fixture(name))), name);
+        }
+        ASSERT_TRUE(QFile::copy(fixture(u"koi8r.eml"_s), root.filePath(u"Projects/koi8r.eml"_s)));
+        m_expected.insert(sha256Hex(readFile(fixture(u"koi8r.eml"_s))), u"koi8r.eml"_s);
+        ASSERT_TRUE(QFile::copy(fixture(u"several.mbox"_s), root.filePath(u"Old mail.mbox"_s)));
+        QFile notes(root.filePath(u"notes.txt"_s));
+        ASSERT_TRUE(notes.open(QIODevice::WriteOnly));
+        notes.write("not a message\n");
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    QJsonObject call(HttpsTestClient &caller, const QString &function,
+                     const Api::FormFields &fields = {})
+    {
+        return invokeJson(caller, function, Api::encodeForm(fields));
+    }
+    // Imports and waits for the final answer (the call may go on in the background).
+    QJsonObject import(const Api::FormFields &fields)
+    {
+        QJsonObject envelope = call(*m_admin, u"ImportEmailFiles"_s, fields);
+        for (int i = 0; i < 100 && envelope[u"statusCode"_s].toString() == u"running"_s; ++i) {
+            envelope = parseEnvelopeObject(
+                m_admin
+                    ->post(u"/api/get-status"_s,
+                           Api::encodeForm({{u"token"_s, envelope[u"token"_s].toString()},
+                                            {u"lastKnownStatusVersion"_s,
+                                             QString::number(envelope[u"statusVersion"_s].toInt())},
+                                            {u"millisecondsTimeout"_s, u"5000"_s}}))
+                    .body);
+        }
+        return envelope;
+    }
+    void grant(const QString &user, const QString &folder)
+    {
+        ASSERT_EQ(call(*m_admin, u"SetUserPrivilegesOnFolder"_s,
+                       {{u"userName"_s, user},
+                        {u"folder"_s, folder},
+                        {u"privileges"_s, u"read"_s}})[u"statusCode"_s]
+                      .toString(),
+                  u"succeeded"_s);
+    }
+    static QString message(const QJsonObject &envelope)
+    {
+        return envelope[u"error"_s].toObject()[u"message"_s].toString();
+    }
+
+    QTemporaryDir m_files;
+    QHash<QByteArray, QString> m_expected; // sha256 hex -> EML fixture
+    std::unique_ptr<HttpsTestClient> m_admin;
+};
+
+} // namespace
+
+TEST_F(MessageFunctionsTest, ImportedMailReadsBackByteForByte)
+{
+    const QJsonObject imported = import({{u"userName"_s, u"alice"_s},
+                                         {u"path"_s, m_files.path()},
+                                         {u"targetFolder"_s, u"Old PC"_s}});
+    ASSERT_EQ(imported[u"statusCode"_s].toString(), u"succeeded"_s)
+        << message(imported).toStdString();
+    const QJsonObject summary = imported[u"result"_s].toObject();
+    EXPECT_EQ(summary[u"targetFolder"_s].toString(), u"alice/Old PC"_s);
+    EXPECT_EQ(summary[u"skippedFiles"_s].toInt(), 1) << "notes.txt";
+    EXPECT_EQ(summary[u"failed"_s].toInt(), 0);
+    const int fromMbox = summary[u"archived"_s].toInt() - 4;
+    EXPECT_GE(fromMbox, 2) << "several.mbox holds several messages";
+
+    // An administrator does not read mail without a folder privilege.
+    EXPECT_TRUE(message(call(*m_admin, u"GetMessages"_s, {{u"folder"_s, u"alice/Old PC"_s}}))
+                    .contains(u"may not read"_s));
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    const QJsonArray top =
+        call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Old PC"_s}})[u"result"_s].toArray();
+    const QJsonArray projects =
+        call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Old PC/Projects"_s}})[u"result"_s]
+            .toArray();
+    const QJsonArray mbox =
+        call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Old PC/Old mail"_s}})[u"result"_s]
+            .toArray();
+    EXPECT_EQ(top.size(), 3);
+    EXPECT_EQ(projects.size(), 1);
+    EXPECT_EQ(mbox.size(), fromMbox);
+
+    QJsonArray emlMessages = top;
+    emlMessages.append(projects.at(0)); // operator+ would nest the array
+    int compared = 0;
+    for (const QJsonValue &listed : emlMessages) {
+        const QJsonObject content = call(alice, u"GetMessageContent"_s,
+                                         {{u"id"_s, listed[u"id"_s].toString()}})[u"result"_s]
+                                        .toObject();
+        const QByteArray raw = QByteArray::fromBase64(content[u"raw"_s].toString().toLatin1());
+        ASSERT_TRUE(m_expected.contains(sha256Hex(raw)))
+            << listed[u"subject"_s].toString().toStdString();
+        EXPECT_EQ(content[u"sha256"_s].toString().toLatin1(), sha256Hex(raw));
+        ++compared;
+    }
+    EXPECT_EQ(compared, 4);
+    EXPECT_FALSE(projects[0][u"subject"_s].toString().isEmpty());
+}
+
+TEST_F(MessageFunctionsTest, ImportingAgainAddsNothing)
+{
+    const Api::FormFields request = {{u"userName"_s, u"alice"_s}, {u"path"_s, m_files.path()}};
+    const int archived = import(request)[u"result"_s].toObject()[u"archived"_s].toInt();
+    ASSERT_GT(archived, 4);
+    const QJsonObject again = import(request)[u"result"_s].toObject();
+    EXPECT_EQ(again[u"archived"_s].toInt(), 0);
+    EXPECT_EQ(again[u"alreadyArchived"_s].toInt(), archived);
+}
+
+TEST_F(MessageFunctionsTest, OneContentServesTwoFoldersAndTransportCopiesAreDuplicates)
+{
+    const QString file = fixture(u"rfc2047.eml"_s);
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s},
+                      {u"path"_s, file},
+                      {u"targetFolder"_s, u"A"_s}})[u"result"_s][u"archived"_s]
+                  .toInt(),
+              1);
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s},
+                      {u"path"_s, file},
+                      {u"targetFolder"_s, u"B"_s}})[u"result"_s][u"archived"_s]
+                  .toInt(),
+              1);
+    const auto store = m_catalog->listStores(false).value().first();
+    auto counts = connection().exec(u"SELECT (SELECT count(*) FROM "_s + store.schemaName() +
+                                    u".messages), (SELECT count(*) FROM "_s + store.schemaName() +
+                                    u".contents)"_s);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->toInt64(0, 0), 2) << "referenced twice";
+    EXPECT_EQ(counts->toInt64(0, 1), 1) << "stored once";
+
+    // The same message fetched through two protocols differs in transport headers only.
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s},
+                      {u"path"_s, fixture(u"same-message-smtp.eml"_s)}})[u"result"_s][u"archived"_s]
+                  .toInt(),
+              1);
+    const QJsonObject second =
+        import({{u"userName"_s, u"alice"_s},
+                {u"path"_s, fixture(u"same-message-graph.eml"_s)}})[u"result"_s]
+            .toObject();
+    EXPECT_EQ(second[u"archived"_s].toInt(), 0);
+    EXPECT_EQ(second[u"duplicatesSkipped"_s].toInt(), 1);
+}
+
+TEST_F(MessageFunctionsTest, NothingReadableIsStoredInTheClear)
+{
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s},
+                      {u"path"_s, fixture(u"attachments.eml"_s)}})[u"result"_s][u"archived"_s]
+                  .toInt(),
+              1);
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    const QJsonArray listed =
+        call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Imported"_s}})[u"result"_s].toArray();
+    ASSERT_EQ(listed.size(), 1);
+    const QByteArray subject = listed[0][u"subject"_s].toString().toUtf8();
+    ASSERT_GE(subject.size(), 4);
+    // Every text column and byte column of the store, as a dump would show them.
+    const auto store = m_catalog->listStores(false).value().first();
+    auto dump = connection().exec(u"SELECT string_agg(t::text, ' ') FROM (SELECT * FROM "_s +
+                                  store.schemaName() + u".messages) t"_s);
+    auto contents = connection().exec(u"SELECT string_agg(encode(sealed, 'escape'), ' ') FROM "_s +
+                                      store.schemaName() + u".contents"_s);
+    ASSERT_TRUE(dump.ok() && contents.ok());
+    EXPECT_FALSE(dump->text(0, 0).toUtf8().contains(subject));
+    EXPECT_FALSE(contents->text(0, 0).toUtf8().contains(subject));
+    EXPECT_FALSE(contents->text(0, 0).toUtf8().contains("Content-Type"));
+}
+
+TEST_F(MessageFunctionsTest, OtherUsersCannotReadMail)
+{
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s},
+                      {u"path"_s, fixture(u"rfc2047.eml"_s)}})[u"result"_s][u"archived"_s]
+                  .toInt(),
+              1);
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    const QString id =
+        call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Imported"_s}})[u"result"_s][0][u"id"_s]
+            .toString();
+    ASSERT_FALSE(id.isEmpty());
+    HttpsTestClient carol = client(u"carol"_s, kCarolPassword);
+    carol.setExtraHeader("X-Mailkeep-Client", "console");
+    EXPECT_TRUE(message(call(carol, u"GetMessages"_s, {{u"folder"_s, u"alice/Imported"_s}}))
+                    .contains(u"may not read"_s));
+    EXPECT_EQ(message(call(carol, u"GetMessageContent"_s, {{u"id"_s, id}})),
+              u"There is no message %1."_s.arg(id));
+    EXPECT_EQ(message(call(*m_admin, u"GetMessageContent"_s, {{u"id"_s, id}})),
+              u"There is no message %1."_s.arg(id))
+        << "administrators need a folder privilege too";
+}
+
+TEST_F(MessageFunctionsTest, BadInputGivesClearAnswers)
+{
+    EXPECT_TRUE(message(import({{u"userName"_s, u"alice"_s}, {u"path"_s, u"/no/such/path"_s}}))
+                    .contains(u"does not exist"_s));
+    EXPECT_TRUE(message(import({{u"userName"_s, u"alice"_s},
+                                {u"path"_s, m_files.path()},
+                                {u"format"_s, u"pst"_s}}))
+                    .contains(u"format"_s));
+    QFile empty(m_files.filePath(u"empty.eml"_s));
+    ASSERT_TRUE(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    const QJsonObject emptyResult =
+        import({{u"userName"_s, u"alice"_s},
+                {u"path"_s, m_files.filePath(u"empty.eml"_s)}})[u"result"_s]
+            .toObject();
+    EXPECT_EQ(emptyResult[u"failed"_s].toInt(), 1);
+    EXPECT_EQ(emptyResult[u"failures"_s][0][u"reason"_s].toString(), u"The file is empty."_s);
+
+    // Garbage is archived as it is, and flagged.
+    const QJsonObject garbage = import({{u"userName"_s, u"alice"_s},
+                                        {u"path"_s, fixture(u"no-headers.txt"_s)}})[u"result"_s]
+                                    .toObject();
+    EXPECT_EQ(garbage[u"archived"_s].toInt(), 1);
+    EXPECT_EQ(garbage[u"flagged"_s].toInt(), 1);
+    EXPECT_TRUE(message(call(*m_admin, u"GetMessageContent"_s, {{u"id"_s, u"x"_s}}))
+                    .contains(u"store:message"_s));
+}
