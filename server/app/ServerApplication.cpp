@@ -1,21 +1,13 @@
 #include "app/ServerApplication.h"
 
+#include "app/ArchiveStack.h"
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
-#include "core/KeyRing.h"
-#include "core/StoreService.h"
-#include "core/functions/FolderFunctions.h"
-#include "core/functions/MessageFunctions.h"
 #include "core/functions/ServerFunctions.h"
-#include "core/functions/StoreFunctions.h"
-#include "core/functions/UserFunctions.h"
 #include "http/ApiStack.h"
 #include "storage/EmbeddedCluster.h"
 #include "storage/Migrator.h"
 #include "storage/PgConnectionPool.h"
-#include "storage/PgFolderStore.h"
-#include "storage/PgMessageStore.h"
-#include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 
 #include <QCryptographicHash>
@@ -50,11 +42,6 @@ ServerApplication::~ServerApplication()
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
     m_archive.reset();
-    m_stores.reset();
-    m_messages.reset();
-    m_folders.reset();
-    m_catalog.reset();
-    m_keys.reset();
     m_users.reset();
     m_pool.reset();
     if (m_cluster) {
@@ -171,37 +158,30 @@ Status ServerApplication::createInitialAdministrator()
 
 Status ServerApplication::openArchiveStores()
 {
-    m_keys = std::make_unique<Core::KeyRing>(*m_users, m_data.masterKeyFile());
-    Result<std::optional<QString>> opened = m_keys->open();
+    m_archive = std::make_unique<ArchiveStack>(*m_pool, *m_users, m_data.masterKeyFile(),
+                                               SystemClock::instance());
+    Result<ArchiveStack::Opened> opened = m_archive->open();
     if (!opened.ok())
         return opened.error();
-    if (opened->has_value()) {
+    if (opened->recoveryKey) {
         // Shown once: the operator keeps it somewhere else and deletes the file.
         const QString file = m_data.recoveryKeyFile();
-        if (Status written = DataDirectory::writeSecretFile(file, opened->value().toUtf8() + '\n');
+        if (Status written =
+                DataDirectory::writeSecretFile(file, opened->recoveryKey->toUtf8() + '\n');
             !written.ok())
             return written;
         qCWarning(lcServer).noquote()
             << "Created the archive's master key. Its recovery key is in" << file
             << "- keep it somewhere safe, away from this server, then delete the file.";
     }
-    m_catalog = std::make_unique<Storage::PgStoreCatalog>(*m_pool);
-    m_folders = std::make_unique<Storage::PgFolderStore>(*m_pool);
-    m_messages = std::make_unique<Storage::PgMessageStore>(*m_pool);
-    m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, SystemClock::instance());
-    m_archive = std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages);
-    if (!m_keys->isUnlocked()) {
+    if (!m_archive->keys().isUnlocked()) {
         qCWarning(lcServer).noquote()
             << "The master key file" << m_data.masterKeyFile()
             << "is missing: archive stores stay locked until UnlockStore is called with the "
                "recovery key.";
-        return {};
     }
-    Result<std::optional<Core::StoreRecord>> current = m_stores->ensureCurrentStore();
-    if (!current.ok())
-        return current.error();
-    if (current->has_value())
-        qCInfo(lcServer).noquote() << "Created the archive store" << current->value().name;
+    if (opened->createdStore)
+        qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;
     return {};
 }
 
@@ -223,11 +203,8 @@ Status ServerApplication::startApi()
     settings.workerThreads = m_config.workerThreads;
     m_api = std::make_unique<Http::ApiStack>(*m_users, SystemClock::instance(), settings);
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
-    Core::registerUserFunctions(m_api->functions(), *m_users, *m_folders,
-                                [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
-    Core::registerStoreFunctions(m_api->functions(), *m_stores);
-    Core::registerFolderFunctions(m_api->functions(), *m_users, *m_folders);
-    Core::registerMessageFunctions(m_api->functions(), *m_archive);
+    m_archive->registerFunctions(m_api->functions(),
+                                 [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

@@ -6,17 +6,8 @@
 
 #include <memory>
 
-namespace Mailkeep::Core {
-class KeyRing;
-class StoreService;
-class ArchiveService;
-} // namespace Mailkeep::Core
-
 namespace Mailkeep::Storage {
 class EmbeddedCluster;
-class PgStoreCatalog;
-class PgFolderStore;
-class PgMessageStore;
 struct EmbeddedClusterOptions;
 class PgConnectionPool;
 class PgUserStore;
@@ -27,6 +18,8 @@ class ApiStack;
 }
 
 namespace Mailkeep::App {
+
+class ArchiveStack;
 
 // The composition root: builds the server's object graph from its configuration, in start-up
 // order, and takes it down in the reverse order (members are declared in start-up order).
@@ -56,12 +49,7 @@ private:
     std::unique_ptr<Storage::EmbeddedCluster> m_cluster;
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
-    std::unique_ptr<Core::KeyRing> m_keys;
-    std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
-    std::unique_ptr<Storage::PgFolderStore> m_folders;
-    std::unique_ptr<Storage::PgMessageStore> m_messages;
-    std::unique_ptr<Core::StoreService> m_stores;
-    std::unique_ptr<Core::ArchiveService> m_archive;
+    std::unique_ptr<ArchiveStack> m_archive;
     std::unique_ptr<Http::ApiStack> m_api;
 };
 

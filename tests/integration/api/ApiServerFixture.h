@@ -1,14 +1,9 @@
 #pragma once
 
-#include "core/ArchiveService.h"
-#include "core/KeyRing.h"
+#include "app/ArchiveStack.h"
 #include "core/ServiceInformation.h"
-#include "core/StoreService.h"
 #include "http/ApiStack.h"
 #include "storage/PgConnectionPool.h"
-#include "storage/PgFolderStore.h"
-#include "storage/PgMessageStore.h"
-#include "storage/PgStoreCatalog.h"
 #include "storage/PgUserStore.h"
 #include "support/HttpsTestClient.h"
 #include "support/TestPostgres.h"
@@ -33,7 +28,10 @@ protected:
     void TearDown() override;
 
     HttpsTestClient client(const QString &user = {}, const QString &password = {});
-    // Invokes and returns the parsed envelope's JSON object (BOM stripped).
+    // The user, store, folder and message functions of m_archive.
+    void registerArchiveFunctions();
+    // Invokes, follows a long-running call to its end, and returns the final envelope's JSON
+    // object (BOM stripped).
     QJsonObject invokeJson(HttpsTestClient &client, const QString &function,
                            const QByteArray &body = {});
 
@@ -52,12 +50,7 @@ protected:
     std::unique_ptr<Storage::PgUserStore> m_users;
     QTemporaryDir m_keyFolder;
     QString m_recoveryKey; // shown when the key ring was created in SetUp
-    std::unique_ptr<Core::KeyRing> m_keys;
-    std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
-    std::unique_ptr<Storage::PgFolderStore> m_folders;
-    std::unique_ptr<Storage::PgMessageStore> m_messages;
-    std::unique_ptr<Core::StoreService> m_stores;
-    std::unique_ptr<Core::ArchiveService> m_archive;
+    std::unique_ptr<App::ArchiveStack> m_archive;
     std::unique_ptr<Http::ApiStack> m_api;
     Core::ServiceInformation m_information;
 };

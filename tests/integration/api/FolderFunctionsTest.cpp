@@ -23,7 +23,7 @@ protected:
         for (const QStringList &path :
              {QStringList{u"alice"_s, u"Inbox"_s, u"Projects"_s},
               QStringList{u"alice"_s, u"Sent Items"_s}, QStringList{u"carol"_s, u"Inbox"_s}}) {
-            ASSERT_TRUE(m_folders->ensureFolder(path).ok());
+            ASSERT_TRUE(m_archive->folders().ensureFolder(path).ok());
         }
     }
     QJsonObject call(HttpsTestClient &caller, const QString &function,

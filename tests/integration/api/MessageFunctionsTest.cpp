@@ -58,21 +58,9 @@ protected:
     {
         return invokeJson(caller, function, Api::encodeForm(fields));
     }
-    // Imports and waits for the final answer (the call may go on in the background).
     QJsonObject import(const Api::FormFields &fields)
     {
-        QJsonObject envelope = call(*m_admin, u"ImportEmailFiles"_s, fields);
-        for (int i = 0; i < 100 && envelope[u"statusCode"_s].toString() == u"running"_s; ++i) {
-            envelope = parseEnvelopeObject(
-                m_admin
-                    ->post(u"/api/get-status"_s,
-                           Api::encodeForm({{u"token"_s, envelope[u"token"_s].toString()},
-                                            {u"lastKnownStatusVersion"_s,
-                                             QString::number(envelope[u"statusVersion"_s].toInt())},
-                                            {u"millisecondsTimeout"_s, u"5000"_s}}))
-                    .body);
-        }
-        return envelope;
+        return call(*m_admin, u"ImportEmailFiles"_s, fields);
     }
     void grant(const QString &user, const QString &folder)
     {
@@ -166,7 +154,7 @@ TEST_F(MessageFunctionsTest, OneContentServesTwoFoldersAndTransportCopiesAreDupl
                       {u"targetFolder"_s, u"B"_s}})[u"result"_s][u"archived"_s]
                   .toInt(),
               1);
-    const auto store = m_catalog->listStores(false).value().first();
+    const auto store = m_archive->catalog().listStores(false).value().first();
     auto counts = connection().exec(u"SELECT (SELECT count(*) FROM "_s + store.schemaName() +
                                     u".messages), (SELECT count(*) FROM "_s + store.schemaName() +
                                     u".contents)"_s);
@@ -201,7 +189,7 @@ TEST_F(MessageFunctionsTest, NothingReadableIsStoredInTheClear)
     const QByteArray subject = listed[0][u"subject"_s].toString().toUtf8();
     ASSERT_GE(subject.size(), 4);
     // Every text column and byte column of the store, as a dump would show them.
-    const auto store = m_catalog->listStores(false).value().first();
+    const auto store = m_archive->catalog().listStores(false).value().first();
     auto dump = connection().exec(u"SELECT string_agg(t::text, ' ') FROM (SELECT * FROM "_s +
                                   store.schemaName() + u".messages) t"_s);
     auto contents = connection().exec(u"SELECT string_agg(encode(sealed, 'escape'), ' ') FROM "_s +

@@ -1,6 +1,5 @@
 // Archive stores through the HTTPS API: the current store, creation, states, names, sizes,
 // auto-create configuration and unlocking with the recovery key.
-#include "core/functions/StoreFunctions.h"
 
 #include "ApiServerFixture.h"
 #include "api/FormEncoding.h"
@@ -100,11 +99,11 @@ TEST_F(StoreFunctionsTest, EveryStoreHasItsOwnWrappedKey)
                                       {u"type"_s, u"FileSystemInternal"_s}})[u"statusCode"_s]
                   .toString(),
               u"succeeded"_s);
-    const auto list = m_catalog->listStores(false);
+    const auto list = m_archive->catalog().listStores(false);
     ASSERT_TRUE(list.ok());
     ASSERT_EQ(list->size(), 2);
-    const QByteArray first = m_stores->dataKey(list->at(0)).value();
-    const QByteArray second = m_stores->dataKey(list->at(1)).value();
+    const QByteArray first = m_archive->stores().dataKey(list->at(0)).value();
+    const QByteArray second = m_archive->stores().dataKey(list->at(1)).value();
     EXPECT_EQ(first.size(), Crypto::AeadCipher::kKeyBytes);
     EXPECT_NE(first, second);
     EXPECT_FALSE(list->at(0).wrappedDataKey.contains(first)) << "never stored in the clear";
@@ -166,8 +165,8 @@ TEST_F(StoreFunctionsTest, AutoCreateConfigurationRoundTrips)
 
 TEST_F(StoreFunctionsTest, RefreshStatisticsCountsContent)
 {
-    const auto store = m_catalog->listStores(false).value().first();
-    const QByteArray key = m_stores->dataKey(store).value();
+    const auto store = m_archive->catalog().listStores(false).value().first();
+    const QByteArray key = m_archive->stores().dataKey(store).value();
     const QByteArray sealed = Crypto::AeadCipher::seal(key, "raw message").value();
     ASSERT_TRUE(connection()
                     .exec(u"INSERT INTO "_s + store.schemaName() +
@@ -184,15 +183,15 @@ TEST_F(StoreFunctionsTest, RefreshStatisticsCountsContent)
 
 TEST_F(StoreFunctionsTest, LostKeyFileIsUnlockedWithTheRecoveryKey)
 {
-    const auto store = m_catalog->listStores(false).value().first();
-    const QByteArray key = m_stores->dataKey(store).value();
+    const auto store = m_archive->catalog().listStores(false).value().first();
+    const QByteArray key = m_archive->stores().dataKey(store).value();
     ASSERT_TRUE(QFile::remove(m_keyFolder.filePath(u"master.key"_s)));
-    m_keys = std::make_unique<Core::KeyRing>(*m_users, m_keyFolder.filePath(u"master.key"_s));
-    ASSERT_TRUE(m_keys->open().ok());
-    m_stores = std::make_unique<Core::StoreService>(*m_catalog, *m_keys, m_clock);
-    m_archive = std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages);
+    // A restart without the key file: a new stack on the same database.
     m_api->functions() = Core::FunctionRegistry();
-    Core::registerStoreFunctions(m_api->functions(), *m_stores);
+    m_archive = std::make_unique<App::ArchiveStack>(*m_pool, *m_users,
+                                                    m_keyFolder.filePath(u"master.key"_s), m_clock);
+    ASSERT_TRUE(m_archive->open().ok());
+    registerArchiveFunctions();
 
     EXPECT_EQ(stores()[0][u"status"_s].toString(), u"locked"_s);
     const QString id = QString::number(store.id);
@@ -208,6 +207,6 @@ TEST_F(StoreFunctionsTest, LostKeyFileIsUnlockedWithTheRecoveryKey)
     ASSERT_EQ(unlocked[u"statusCode"_s].toString(), u"succeeded"_s)
         << message(unlocked).toStdString();
     EXPECT_EQ(stores()[0][u"status"_s].toString(), u"current"_s);
-    EXPECT_EQ(m_stores->dataKey(store).value(), key);
+    EXPECT_EQ(m_archive->stores().dataKey(store).value(), key);
     EXPECT_TRUE(QFile::exists(m_keyFolder.filePath(u"master.key"_s)));
 }

@@ -1,0 +1,70 @@
+#include "app/ArchiveStack.h"
+
+#include "core/functions/FolderFunctions.h"
+#include "core/functions/MessageFunctions.h"
+#include "core/functions/StoreFunctions.h"
+#include "core/functions/UserFunctions.h"
+#include "storage/PgFolderStore.h"
+#include "storage/PgMessageStore.h"
+#include "storage/PgStoreCatalog.h"
+
+namespace Mailkeep::App {
+
+ArchiveStack::ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &users,
+                           const QString &masterKeyFile, const Clock &clock)
+    : m_users(users)
+    , m_keys(std::make_unique<Core::KeyRing>(users, masterKeyFile))
+    , m_catalog(std::make_unique<Storage::PgStoreCatalog>(pool))
+    , m_folders(std::make_unique<Storage::PgFolderStore>(pool))
+    , m_messages(std::make_unique<Storage::PgMessageStore>(pool))
+    , m_stores(std::make_unique<Core::StoreService>(*m_catalog, *m_keys, clock))
+    , m_archive(std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages))
+{}
+
+ArchiveStack::~ArchiveStack()
+{
+    m_archive.reset();
+    m_stores.reset();
+}
+
+Core::StoreCatalog &ArchiveStack::catalog()
+{
+    return *m_catalog;
+}
+
+Core::FolderStore &ArchiveStack::folders()
+{
+    return *m_folders;
+}
+
+Core::MessageStore &ArchiveStack::messages()
+{
+    return *m_messages;
+}
+
+Result<ArchiveStack::Opened> ArchiveStack::open()
+{
+    Opened opened;
+    Result<std::optional<QString>> recovery = m_keys->open();
+    if (!recovery.ok())
+        return recovery.error();
+    opened.recoveryKey = recovery.value();
+    if (m_keys->isUnlocked()) {
+        Result<std::optional<Core::StoreRecord>> current = m_stores->ensureCurrentStore();
+        if (!current.ok())
+            return current.error();
+        opened.createdStore = current.value();
+    }
+    return opened;
+}
+
+void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
+                                     std::function<void()> usersChanged)
+{
+    Core::registerUserFunctions(registry, m_users, *m_folders, std::move(usersChanged));
+    Core::registerStoreFunctions(registry, *m_stores);
+    Core::registerFolderFunctions(registry, m_users, *m_folders);
+    Core::registerMessageFunctions(registry, *m_archive);
+}
+
+} // namespace Mailkeep::App

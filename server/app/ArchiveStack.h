@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/ArchiveService.h"
+#include "core/FunctionRegistry.h"
+#include "core/KeyRing.h"
+#include "core/StoreService.h"
+#include "core/UserStore.h"
+#include "model/Clock.h"
+
+#include <functional>
+#include <memory>
+
+namespace Mailkeep::Storage {
+class PgConnectionPool;
+class PgStoreCatalog;
+class PgFolderStore;
+class PgMessageStore;
+} // namespace Mailkeep::Storage
+
+namespace Mailkeep::App {
+
+// The archive on one PostgreSQL database: master key ring, store catalog, folders, messages
+// and the services over them, built in dependency order and torn down in reverse.
+class ArchiveStack
+{
+public:
+    ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &users,
+                 const QString &masterKeyFile, const Clock &clock);
+    ~ArchiveStack();
+
+    // Opens the key ring (see KeyRing::open: the recovery key on first start) and, when it is
+    // unlocked, makes sure a current store exists (returned when created now).
+    struct Opened
+    {
+        std::optional<QString> recoveryKey;
+        std::optional<Core::StoreRecord> createdStore;
+    };
+    Result<Opened> open();
+
+    // The user, store, folder and message functions of the API. usersChanged runs after any
+    // change to users, so remembered logins are checked again.
+    void registerFunctions(Core::FunctionRegistry &registry, std::function<void()> usersChanged);
+
+    Core::KeyRing &keys() { return *m_keys; }
+    Core::StoreService &stores() { return *m_stores; }
+    Core::StoreCatalog &catalog();
+    Core::FolderStore &folders();
+    Core::MessageStore &messages();
+    Core::ArchiveService &archive() { return *m_archive; }
+
+private:
+    Core::UserStore &m_users;
+    std::unique_ptr<Core::KeyRing> m_keys;
+    std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
+    std::unique_ptr<Storage::PgFolderStore> m_folders;
+    std::unique_ptr<Storage::PgMessageStore> m_messages;
+    std::unique_ptr<Core::StoreService> m_stores;
+    std::unique_ptr<Core::ArchiveService> m_archive;
+};
+
+} // namespace Mailkeep::App
