@@ -79,6 +79,19 @@ Status checkAuthentication(const QString &typed)
     return {};
 }
 
+Result<UserRecord> existingUser(UserStore &users, const QString &typedName)
+{
+    Result<QString> name = normaliseUserName(typedName);
+    if (!name.ok())
+        return name.error();
+    Result<std::optional<UserRecord>> found = users.findUser(name.value());
+    if (!found.ok())
+        return found.error();
+    if (!found->has_value())
+        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(name.value()));
+    return found->value();
+}
+
 Status checkPassword(const QString &password)
 {
     if (password.size() < 8)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/UserStore.h"
 #include "model/Result.h"
 
 #include <QStringList>
@@ -25,6 +26,9 @@ Status checkAuthentication(const QString &typed);
 Status checkPassword(const QString &password);
 
 QStringList allGlobalPrivileges();
+
+// The user with this (typed) name; NotFound with "There is no user named x." otherwise.
+Result<UserRecord> existingUser(UserStore &users, const QString &typedName);
 
 } // namespace UserRules
 } // namespace Mailkeep::Core

@@ -14,19 +14,6 @@ namespace {
 
 using Api::ArgumentType;
 
-Result<UserRecord> userNamed(UserStore &users, const QString &typed)
-{
-    Result<QString> name = UserRules::normaliseUserName(typed);
-    if (!name.ok())
-        return name.error();
-    Result<std::optional<UserRecord>> found = users.findUser(name.value());
-    if (!found.ok())
-        return found.error();
-    if (!found->has_value())
-        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(name.value()));
-    return found->value();
-}
-
 // An existing folder, or a user's archive, which is created the first time it is needed.
 Result<FolderRecord> folderForPrivileges(UserStore &users, FolderStore &folders,
                                          const QString &typed)
@@ -104,7 +91,7 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
            {u"privileges"_s, ArgumentType::StringList, false}}},
          Access::Admin,
          [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
-             Result<UserRecord> user = userNamed(users, args.string(u"userName"_s));
+             Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
              Result<QStringList> privileges = parseFolderPrivileges(args.list(u"privileges"_s));
@@ -127,7 +114,7 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
            {u"excludeFolders"_s, ArgumentType::StringList, true}}},
          Access::Admin,
          [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
-             Result<UserRecord> user = userNamed(users, args.string(u"userName"_s));
+             Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
              Result<QStringList> privileges = parseFolderPrivileges(args.list(u"privileges"_s));
@@ -158,7 +145,7 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
         {{u"ClearUserPrivilegesOnFolders"_s, {{u"userName"_s, ArgumentType::String, false}}},
          Access::Admin,
          [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
-             Result<UserRecord> user = userNamed(users, args.string(u"userName"_s));
+             Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
              if (Status cleared = folders.clearFolderPrivileges(user->id); !cleared.ok())

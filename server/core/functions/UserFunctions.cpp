@@ -20,19 +20,6 @@ QJsonValue nullIfEmpty(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-Result<UserRecord> existingUser(UserStore &users, const QString &typedName)
-{
-    Result<QString> name = UserRules::normaliseUserName(typedName);
-    if (!name.ok())
-        return name.error();
-    Result<std::optional<UserRecord>> found = users.findUser(name.value());
-    if (!found.ok())
-        return found.error();
-    if (!found->has_value())
-        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(name.value()));
-    return found->value();
-}
-
 // Someone must stay able to administrate the archive.
 Status keepsAnAdministrator(UserStore &users, const QString &changedUser, bool stillAdmin)
 {
@@ -101,7 +88,7 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderS
         {{u"GetUserInfo"_s, {userNameArgument()}},
          Access::Admin,
          [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
-             Result<UserRecord> user = existingUser(users, args.string(u"userName"_s));
+             Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
              Result<QList<FolderPrivilege>> onFolders = folders.folderPrivileges(user->id);
@@ -159,23 +146,23 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderS
              return QJsonValue(userInfoJson(created.value(), {}));
          }});
 
-    registry.add({{u"DeleteUser"_s, {userNameArgument()}},
-                  Access::Admin,
-                  [&users, usersChanged](const Api::Arguments &args,
-                                         CallContext &context) -> Result<QJsonValue> {
-                      Result<UserRecord> user = existingUser(users, args.string(u"userName"_s));
-                      if (!user.ok())
-                          return user.error();
-                      if (user->userName == context.caller.userName)
-                          return Error(ErrorCode::Conflict, u"You cannot delete yourself."_s);
-                      if (Status kept = keepsAnAdministrator(users, user->userName, false);
-                          !kept.ok())
-                          return kept.error();
-                      if (Status deleted = users.deleteUser(user->userName); !deleted.ok())
-                          return deleted.error();
-                      usersChanged();
-                      return QJsonValue();
-                  }});
+    registry.add(
+        {{u"DeleteUser"_s, {userNameArgument()}},
+         Access::Admin,
+         [&users, usersChanged](const Api::Arguments &args,
+                                CallContext &context) -> Result<QJsonValue> {
+             Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
+             if (!user.ok())
+                 return user.error();
+             if (user->userName == context.caller.userName)
+                 return Error(ErrorCode::Conflict, u"You cannot delete yourself."_s);
+             if (Status kept = keepsAnAdministrator(users, user->userName, false); !kept.ok())
+                 return kept.error();
+             if (Status deleted = users.deleteUser(user->userName); !deleted.ok())
+                 return deleted.error();
+             usersChanged();
+             return QJsonValue();
+         }});
 
     // One SetUser... function per attribute: check the value, store it, forget cached logins.
     struct Setter
@@ -209,7 +196,8 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderS
              Access::Admin,
              [&users, usersChanged, setter](const Api::Arguments &args,
                                             CallContext &) -> Result<QJsonValue> {
-                 Result<UserRecord> user = existingUser(users, args.string(u"userName"_s));
+                 Result<UserRecord> user =
+                     UserRules::existingUser(users, args.string(u"userName"_s));
                  if (!user.ok())
                      return user.error();
                  QVariant value;
