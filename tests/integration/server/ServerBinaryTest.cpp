@@ -4,10 +4,15 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QUrl>
 
 #include <csignal>
 #include <gtest/gtest.h>
@@ -62,13 +67,15 @@ struct CurlResult
 };
 
 CurlResult curl(quint16 port, const QString &path, const QString &user = {},
-                const QString &password = {})
+                const QString &password = {}, const QByteArray &form = {})
 {
     QStringList arguments{u"-sk"_s, u"-X"_s, u"POST"_s,           u"-o"_s,
                           u"-"_s,   u"-w"_s, u"\n%{http_code}"_s, u"--max-time"_s,
                           u"20"_s};
     if (!user.isEmpty())
         arguments << u"-u"_s << user + u':' + password;
+    if (!form.isEmpty())
+        arguments << u"--data-binary"_s << QString::fromUtf8(form);
     arguments << u"https://127.0.0.1:%1%2"_s.arg(port).arg(path);
     QProcess process;
     process.start(u"curl"_s, arguments);
@@ -275,4 +282,91 @@ TEST_F(ServerBinaryTest, ClusterMovesOutWhenRootsServiceAccountCannotReachTheDat
     ASSERT_TRUE(m_server->waitForFinished(60000));
     EXPECT_EQ(m_server->exitCode(), 0);
     QDir(clusterHome).removeRecursively();
+}
+
+namespace {
+
+QJsonObject envelopeOf(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body.startsWith("\xEF\xBB\xBF") ? body.mid(3) : body).object();
+}
+
+// An mbox of count small, distinct messages.
+void writeMbox(const QString &path, int count)
+{
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    for (int i = 0; i < count; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        file.write(
+            "From sender@example.org Mon Nov 23 10:00:00 2026\nFrom: Sender " + n + " <s" + n +
+            "@example.org>\nTo: archive@example.org\nSubject: Message " + n + "\nMessage-ID: <" +
+            n + "@example.org>\nDate: Mon, 23 Nov 2026 10:00:00 +0000\n\n" +
+            QByteArray("Line of text for message ") + n + ".\n" + QByteArray(400, 'x') + "\n\n");
+    }
+}
+
+} // namespace
+
+TEST_F(ServerBinaryTest, ImportKilledMidwayIsCompletedByRunningItAgain)
+{
+    constexpr int kMessages = 20000;
+    const QString mbox = m_folder.path() + u"/big.mbox"_s;
+    writeMbox(mbox, kMessages);
+    QFile::setPermissions(mbox, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
+    const QByteArray request =
+        "userName=admin&targetFolder=Big&path=" + QUrl::toPercentEncoding(mbox);
+
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server));
+    const QString password = adminPassword();
+    QJsonObject envelope = envelopeOf(
+        curl(m_port, u"/api/invoke/ImportEmailFiles"_s, u"admin"_s, password, request).body);
+    ASSERT_EQ(envelope[u"statusCode"_s].toString(), u"running"_s)
+        << "the import must still run when the server is killed";
+    const QByteArray token = envelope[u"token"_s].toString().toUtf8();
+    // Kill it once some batches are committed, well before the end.
+    for (int i = 0; i < 600 && envelope[u"percentProgress"_s].toInt() < 15; ++i) {
+        envelope =
+            envelopeOf(curl(m_port, u"/api/get-status"_s, u"admin"_s, password,
+                            "token=" + token + "&lastKnownStatusVersion=-1&millisecondsTimeout=0")
+                           .body);
+        ASSERT_EQ(envelope[u"statusCode"_s].toString(), u"running"_s);
+        QThread::msleep(50);
+    }
+    m_server->kill();
+    ASSERT_TRUE(m_server->waitForFinished(10000));
+
+    m_server = launch();
+    ASSERT_TRUE(waitUntilReady(*m_server));
+    envelope = envelopeOf(
+        curl(m_port, u"/api/invoke/ImportEmailFiles"_s, u"admin"_s, password, request).body);
+    for (int i = 0; i < 600 && envelope[u"statusCode"_s].toString() == u"running"_s; ++i) {
+        envelope = envelopeOf(curl(m_port, u"/api/get-status"_s, u"admin"_s, password,
+                                   "token=" + envelope[u"token"_s].toString().toUtf8() +
+                                       "&lastKnownStatusVersion=" +
+                                       QByteArray::number(envelope[u"statusVersion"_s].toInt()) +
+                                       "&millisecondsTimeout=10000")
+                                  .body);
+    }
+    ASSERT_EQ(envelope[u"statusCode"_s].toString(), u"succeeded"_s);
+    const QJsonObject summary = envelope[u"result"_s].toObject();
+    EXPECT_GT(summary[u"alreadyArchived"_s].toInt(), 0) << "the first run had committed batches";
+    EXPECT_GT(summary[u"archived"_s].toInt(), 0) << "the first run had not finished";
+    EXPECT_EQ(summary[u"archived"_s].toInt() + summary[u"alreadyArchived"_s].toInt(), kMessages);
+    EXPECT_EQ(summary[u"failed"_s].toInt(), 0);
+
+    // Every message exactly once.
+    ASSERT_TRUE(curl(m_port, u"/api/invoke/SetUserPrivilegesOnFolder"_s, u"admin"_s, password,
+                     "userName=admin&folder=admin&privileges=read")
+                    .body.contains("succeeded"));
+    const QJsonArray messages = envelopeOf(curl(m_port, u"/api/invoke/GetMessages"_s, u"admin"_s,
+                                                password, "folder=admin/Big")
+                                               .body)[u"result"_s]
+                                    .toArray();
+    EXPECT_EQ(messages.size(), kMessages);
+    QSet<QString> subjects;
+    for (const QJsonValue &message : messages)
+        subjects.insert(message[u"subject"_s].toString());
+    EXPECT_EQ(subjects.size(), kMessages);
 }
