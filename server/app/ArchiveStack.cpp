@@ -63,7 +63,7 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
 {
     Core::registerUserFunctions(registry, m_users, *m_folders, std::move(usersChanged));
     Core::registerStoreFunctions(registry, *m_stores);
-    Core::registerFolderFunctions(registry, m_users, *m_folders);
+    Core::registerFolderFunctions(registry, m_users, *m_archive);
     Core::registerMessageFunctions(registry, *m_archive);
 }
 

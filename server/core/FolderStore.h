@@ -41,6 +41,11 @@ public:
     virtual Status setFolderPrivileges(qint64 userId, qint64 folderId,
                                        const QStringList &privileges) = 0;
     virtual Status clearFolderPrivileges(qint64 userId) = 0;
+    // Renames/moves a folder and everything below it to newSegments (whose parent must exist
+    // unless it is an archive). AlreadyExists when the target path is taken.
+    virtual Status moveFolder(const FolderRecord &folder, const QStringList &newSegments) = 0;
+    // Deletes these folders (children before parents; privileges on them go too).
+    virtual Status deleteFolders(const QList<qint64> &folderIds) = 0;
     // Sorted by folder path.
     virtual Result<QList<FolderPrivilege>> folderPrivileges(qint64 userId) = 0;
 };

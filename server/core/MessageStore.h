@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -71,6 +72,13 @@ public:
     // Messages of these folders in every store given, newest first.
     virtual Result<QList<MessageSummary>> messagesInFolders(const QList<StoreRecord> &stores,
                                                             const QList<qint64> &folderIds) = 0;
+    struct FolderCount
+    {
+        qint64 messages = 0;
+        qint64 bytes = 0;
+    };
+    // Messages and raw bytes per folder id in one store.
+    virtual Result<QHash<qint64, FolderCount>> folderCounts(const StoreRecord &store) = 0;
     // The message and its sealed content; nullopt when there is no such message.
     virtual Result<std::optional<std::pair<MessageSummary, QByteArray>>>
     messageWithContent(const StoreRecord &store, qint64 messageId) = 0;

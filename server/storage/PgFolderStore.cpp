@@ -1,5 +1,7 @@
 #include "storage/PgFolderStore.h"
 
+#include "storage/PgTransaction.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Storage {
@@ -136,6 +138,70 @@ Status PgFolderStore::clearFolderPrivileges(qint64 userId)
         return lease.error();
     Result<PgResult> rows =
         (*lease)->exec(u"DELETE FROM folder_privileges WHERE user_id = $1"_s, {userId});
+    if (!rows.ok())
+        return rows.error();
+    return {};
+}
+
+Status PgFolderStore::moveFolder(const Core::FolderRecord &folder, const QStringList &newSegments)
+{
+    const QString newPath = newSegments.join(u'/');
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    PgConnection &connection = **lease;
+    Result<PgTransaction> transaction = PgTransaction::begin(connection);
+    if (!transaction.ok())
+        return transaction.error();
+    Result<PgResult> taken = connection.exec(u"SELECT 1 FROM folders WHERE path = $1"_s, {newPath});
+    if (!taken.ok())
+        return taken.error();
+    if (taken->rowCount() > 0)
+        return Error(ErrorCode::AlreadyExists, u"The folder %1 exists already."_s.arg(newPath));
+    QVariant parent;
+    if (newSegments.size() > 1) {
+        Result<PgResult> found =
+            connection.exec(u"SELECT id FROM folders WHERE path = $1"_s,
+                            {newSegments.mid(0, newSegments.size() - 1).join(u'/')});
+        if (!found.ok())
+            return found.error();
+        if (found->rowCount() == 0)
+            return Error(ErrorCode::NotFound, u"The target's parent folder does not exist."_s);
+        if (newPath.startsWith(folder.path + u'/'))
+            return Error(ErrorCode::InvalidArgument, u"A folder cannot move into itself."_s);
+        parent = found->toInt64(0, 0);
+    }
+    // Descendants first take the new prefix, then the folder itself its new place.
+    Result<PgResult> below = connection.exec(
+        u"UPDATE folders SET path = $2 || substr(path, length($1) + 1) WHERE path LIKE $3"_s,
+        {folder.path, newPath, descendantsPattern(folder.path)});
+    if (!below.ok())
+        return below.error();
+    Result<PgResult> moved =
+        connection.exec(u"UPDATE folders SET path = $2, name = $3, parent_id = $4 WHERE id = $1"_s,
+                        {folder.id, newPath, newSegments.last(), parent});
+    if (!moved.ok()) {
+        if (moved.error().code == ErrorCode::AlreadyExists)
+            return Error(ErrorCode::AlreadyExists, u"The folder %1 exists already."_s.arg(newPath));
+        return moved.error();
+    }
+    return transaction->commit();
+}
+
+Status PgFolderStore::deleteFolders(const QList<qint64> &folderIds)
+{
+    if (folderIds.isEmpty())
+        return {};
+    QStringList ids;
+    for (qint64 id : folderIds)
+        ids << QString::number(id);
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    // One statement: the parent reference is checked when it ends, so a folder and its
+    // children can go together.
+    Result<PgResult> rows =
+        (*lease)->exec(u"DELETE FROM folders WHERE id = ANY($1::bigint[])"_s, {ids});
     if (!rows.ok())
         return rows.error();
     return {};

@@ -19,6 +19,8 @@ public:
     Status setFolderPrivileges(qint64 userId, qint64 folderId,
                                const QStringList &privileges) override;
     Status clearFolderPrivileges(qint64 userId) override;
+    Status moveFolder(const Core::FolderRecord &folder, const QStringList &newSegments) override;
+    Status deleteFolders(const QList<qint64> &folderIds) override;
     Result<QList<Core::FolderPrivilege>> folderPrivileges(qint64 userId) override;
 
 private:

@@ -131,6 +131,23 @@ PgMessageStore::messagesInFolders(const QList<Core::StoreRecord> &stores,
     return list;
 }
 
+Result<QHash<qint64, Core::MessageStore::FolderCount>>
+PgMessageStore::folderCounts(const Core::StoreRecord &store)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT folder_id, count(*), coalesce(sum(size), 0) FROM "_s +
+                       table(store, u"messages"_s) + u" GROUP BY folder_id"_s);
+    if (!rows.ok())
+        return rows.error();
+    QHash<qint64, FolderCount> counts;
+    for (int row = 0; row < rows->rowCount(); ++row)
+        counts.insert(rows->toInt64(row, 0), {rows->toInt64(row, 1), rows->toInt64(row, 2)});
+    return counts;
+}
+
 Result<std::optional<std::pair<Core::MessageSummary, QByteArray>>>
 PgMessageStore::messageWithContent(const Core::StoreRecord &store, qint64 messageId)
 {

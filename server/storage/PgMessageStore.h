@@ -15,6 +15,7 @@ public:
     storeBatch(const Core::StoreRecord &store, const QList<Core::PreparedMessage> &batch) override;
     Result<QList<Core::MessageSummary>> messagesInFolders(const QList<Core::StoreRecord> &stores,
                                                           const QList<qint64> &folderIds) override;
+    Result<QHash<qint64, FolderCount>> folderCounts(const Core::StoreRecord &store) override;
     Result<std::optional<std::pair<Core::MessageSummary, QByteArray>>>
     messageWithContent(const Core::StoreRecord &store, qint64 messageId) override;
 

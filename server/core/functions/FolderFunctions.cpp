@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -46,16 +47,156 @@ bool mayRead(const QList<FolderPrivilege> &privileges, const QString &path)
     });
 }
 
+// Messages and bytes per folder over every store, and which folders hold mail in a
+// write-protected store.
+struct FolderTotals
+{
+    QHash<qint64, MessageStore::FolderCount> counts;
+    QSet<qint64> inWriteProtectedStore;
+};
+
+Result<FolderTotals> folderTotals(ArchiveService &archive)
+{
+    Result<QList<StoreRecord>> stores = archive.stores().catalog().listStores(false);
+    if (!stores.ok())
+        return stores.error();
+    FolderTotals totals;
+    for (const StoreRecord &store : stores.value()) {
+        Result<QHash<qint64, MessageStore::FolderCount>> counts =
+            archive.messages().folderCounts(store);
+        if (!counts.ok())
+            return counts.error();
+        for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+            MessageStore::FolderCount &total = totals.counts[it.key()];
+            total.messages += it.value().messages;
+            total.bytes += it.value().bytes;
+            if (store.state == StoreState::WriteProtected)
+                totals.inWriteProtectedStore.insert(it.key());
+        }
+    }
+    return totals;
+}
+
+void registerFolderMaintenance(FunctionRegistry &registry, ArchiveService &archive)
+{
+    registry.add(
+        {{u"GetFolderStatistics"_s, {}},
+         Access::Admin,
+         [&archive](const Api::Arguments &, CallContext &) -> Result<QJsonValue> {
+             Result<QList<FolderRecord>> all = archive.folders().childFolders(QString(), 0);
+             if (!all.ok())
+                 return all.error();
+             Result<FolderTotals> totals = folderTotals(archive);
+             if (!totals.ok())
+                 return totals.error();
+             QJsonArray list;
+             for (const FolderRecord &folder : all.value()) {
+                 const MessageStore::FolderCount count = totals->counts.value(folder.id);
+                 list.append(QJsonObject{{u"folder"_s, folder.path},
+                                         {u"messageCount"_s, static_cast<double>(count.messages)},
+                                         {u"size"_s, static_cast<double>(count.bytes)}});
+             }
+             return QJsonValue(list);
+         }});
+
+    registry.add({{u"MoveFolder"_s,
+                   {{u"fromFolder"_s, ArgumentType::String, false},
+                    {u"toFolder"_s, ArgumentType::String, false}}},
+                  Access::Admin,
+                  [&archive](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+                      Result<QStringList> from = folderSegments(args.string(u"fromFolder"_s));
+                      Result<QStringList> to = folderSegments(args.string(u"toFolder"_s));
+                      if (!from.ok())
+                          return from.error();
+                      if (!to.ok())
+                          return to.error();
+                      Result<std::optional<FolderRecord>> folder =
+                          archive.folders().findFolder(folderPath(*from));
+                      if (!folder.ok())
+                          return folder.error();
+                      if (!folder->has_value())
+                          return Error(ErrorCode::NotFound,
+                                       u"There is no archive folder %1."_s.arg(folderPath(*from)));
+                      // Mail in a write-protected store stays where it is, folders included.
+                      Result<QList<FolderRecord>> moving =
+                          archive.folders().childFolders((*folder)->path, 0);
+                      Result<FolderTotals> totals = folderTotals(archive);
+                      if (!moving.ok())
+                          return moving.error();
+                      if (!totals.ok())
+                          return totals.error();
+                      moving->append(folder->value());
+                      for (const FolderRecord &item : moving.value()) {
+                          if (totals->inWriteProtectedStore.contains(item.id))
+                              return Error(
+                                  ErrorCode::Conflict,
+                                  u"%1 holds mail in a write-protected archive store and cannot be "
+                                  "moved."_s.arg(item.path));
+                      }
+                      if (Status moved = archive.folders().moveFolder(folder->value(), to.value());
+                          !moved.ok())
+                          return moved.error();
+                      return QJsonValue();
+                  }});
+
+    registry.add({{u"DeleteEmptyFolders"_s, {{u"folder"_s, ArgumentType::String, true}}},
+                  Access::Admin,
+                  [&archive](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+                      QString root;
+                      if (!args.string(u"folder"_s).trimmed().isEmpty()) {
+                          Result<QStringList> segments = folderSegments(args.string(u"folder"_s));
+                          if (!segments.ok())
+                              return segments.error();
+                          root = folderPath(segments.value());
+                      }
+                      Result<QList<FolderRecord>> all =
+                          archive.folders().childFolders(QString(), 0);
+                      Result<FolderTotals> totals = folderTotals(archive);
+                      if (!all.ok())
+                          return all.error();
+                      if (!totals.ok())
+                          return totals.error();
+                      // A folder is kept when it or anything below it holds mail; archives always
+                      // stay.
+                      QSet<QString> keep;
+                      for (const FolderRecord &folder : all.value()) {
+                          if (totals->counts.value(folder.id).messages > 0) {
+                              QString path = folder.path;
+                              keep.insert(path);
+                              while (path.contains(u'/')) {
+                                  path = path.left(path.lastIndexOf(u'/'));
+                                  keep.insert(path);
+                              }
+                          }
+                      }
+                      QList<qint64> doomed;
+                      QJsonArray deleted;
+                      for (const FolderRecord &folder : all.value()) {
+                          const bool inScope =
+                              root.isEmpty() || folder.path.startsWith(root + u'/');
+                          if (inScope && folder.parentId != 0 && !keep.contains(folder.path)) {
+                              doomed << folder.id;
+                              deleted.append(folder.path);
+                          }
+                      }
+                      if (Status removed = archive.folders().deleteFolders(doomed); !removed.ok())
+                          return removed.error();
+                      return QJsonValue(deleted);
+                  }});
+}
+
 } // namespace
 
-void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, FolderStore &folders)
+void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, ArchiveService &archive)
 {
+    registerFolderMaintenance(registry, archive);
     registry.add(
         {{u"GetChildFolders"_s,
           {{u"folder"_s, ArgumentType::String, true},
            {u"maxLevels"_s, ArgumentType::Number, true}}},
          Access::AnyUser,
-         [&folders](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+         [&folders = archive.folders()](const Api::Arguments &args,
+                                        CallContext &context) -> Result<QJsonValue> {
              QString parent;
              if (!args.string(u"folder"_s).trimmed().isEmpty()) {
                  Result<QStringList> segments = folderSegments(args.string(u"folder"_s));
@@ -90,7 +231,8 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
            {u"folder"_s, ArgumentType::String, false},
            {u"privileges"_s, ArgumentType::StringList, false}}},
          Access::Admin,
-         [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+         [&users, &folders = archive.folders()](const Api::Arguments &args,
+                                                CallContext &) -> Result<QJsonValue> {
              Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
@@ -113,7 +255,8 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
            {u"privileges"_s, ArgumentType::StringList, false},
            {u"excludeFolders"_s, ArgumentType::StringList, true}}},
          Access::Admin,
-         [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+         [&users, &folders = archive.folders()](const Api::Arguments &args,
+                                                CallContext &) -> Result<QJsonValue> {
              Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();
@@ -130,11 +273,11 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
              Result<QList<FolderRecord>> archives = folders.childFolders(QString(), 1);
              if (!archives.ok())
                  return archives.error();
-             for (const FolderRecord &archive : archives.value()) {
-                 if (excluded.contains(archive.path))
+             for (const FolderRecord &userArchive : archives.value()) {
+                 if (excluded.contains(userArchive.path))
                      continue;
                  if (Status set =
-                         folders.setFolderPrivileges(user->id, archive.id, privileges.value());
+                         folders.setFolderPrivileges(user->id, userArchive.id, privileges.value());
                      !set.ok())
                      return set.error();
              }
@@ -144,7 +287,8 @@ void registerFolderFunctions(FunctionRegistry &registry, UserStore &users, Folde
     registry.add(
         {{u"ClearUserPrivilegesOnFolders"_s, {{u"userName"_s, ArgumentType::String, false}}},
          Access::Admin,
-         [&users, &folders](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+         [&users, &folders = archive.folders()](const Api::Arguments &args,
+                                                CallContext &) -> Result<QJsonValue> {
              Result<UserRecord> user = UserRules::existingUser(users, args.string(u"userName"_s));
              if (!user.ok())
                  return user.error();

@@ -2,7 +2,8 @@
 -- named after its user in lower case; paths are "<archive>/<folder>/<sub folder>".
 CREATE TABLE folders (
     id          bigserial PRIMARY KEY,
-    parent_id   bigint REFERENCES folders (id) ON DELETE RESTRICT,
+    -- NO ACTION (checked at the end of a statement): a folder and its children may go together.
+    parent_id   bigint REFERENCES folders (id),
     name        text NOT NULL CHECK (name <> '' AND position('/' IN name) = 0),
     path        text NOT NULL UNIQUE,
     created_at  timestamptz NOT NULL DEFAULT now(),

@@ -250,3 +250,66 @@ TEST_F(MessageFunctionsTest, BadInputGivesClearAnswers)
     EXPECT_TRUE(message(call(*m_admin, u"GetMessageContent"_s, {{u"id"_s, u"x"_s}}))
                     .contains(u"store:message"_s));
 }
+
+TEST_F(MessageFunctionsTest, FolderStatisticsMovesAndEmptyFolders)
+{
+    ASSERT_EQ(import({{u"userName"_s, u"alice"_s}, {u"path"_s, m_files.path()}})[u"statusCode"_s]
+                  .toString(),
+              u"succeeded"_s);
+    ASSERT_TRUE(m_archive->folders().ensureFolder({u"alice"_s, u"Empty"_s, u"Deeper"_s}).ok());
+
+    QHash<QString, int> counts;
+    for (const QJsonValue &row : call(*m_admin, u"GetFolderStatistics"_s)[u"result"_s].toArray())
+        counts.insert(row[u"folder"_s].toString(), row[u"messageCount"_s].toInt());
+    EXPECT_EQ(counts.value(u"alice/Imported"_s), 3);
+    EXPECT_EQ(counts.value(u"alice/Imported/Projects"_s), 1);
+    EXPECT_EQ(counts.value(u"alice/Empty/Deeper"_s), 0);
+
+    const QJsonObject deleted = call(*m_admin, u"DeleteEmptyFolders"_s);
+    ASSERT_EQ(deleted[u"statusCode"_s].toString(), u"succeeded"_s)
+        << message(deleted).toStdString();
+    EXPECT_EQ(deleted[u"result"_s].toArray(),
+              (QJsonArray{u"alice/Empty"_s, u"alice/Empty/Deeper"_s}));
+    QStringList remaining;
+    for (const QJsonValue &folder : call(*m_admin, u"GetChildFolders"_s)[u"result"_s].toArray())
+        remaining << folder[u"folder"_s].toString();
+    EXPECT_TRUE(remaining.contains(u"alice"_s)) << "archives stay";
+    EXPECT_TRUE(remaining.contains(u"alice/Imported/Projects"_s));
+    EXPECT_FALSE(remaining.contains(u"alice/Empty"_s));
+
+    ASSERT_EQ(call(*m_admin, u"MoveFolder"_s,
+                   {{u"fromFolder"_s, u"alice/Imported"_s},
+                    {u"toFolder"_s, u"alice/Old computer"_s}})[u"statusCode"_s]
+                  .toString(),
+              u"succeeded"_s);
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    EXPECT_EQ(call(alice, u"GetMessages"_s,
+                   {{u"folder"_s, u"alice/Old computer/Projects"_s}})[u"result"_s]
+                  .toArray()
+                  .size(),
+              1);
+    EXPECT_TRUE(message(call(*m_admin, u"MoveFolder"_s,
+                             {{u"fromFolder"_s, u"alice/Old computer/Projects"_s},
+                              {u"toFolder"_s, u"alice/Old computer"_s}}))
+                    .contains(u"exists already"_s));
+    EXPECT_TRUE(message(call(*m_admin, u"MoveFolder"_s,
+                             {{u"fromFolder"_s, u"alice/Old computer"_s},
+                              {u"toFolder"_s, u"alice/Old computer/Projects/Inner"_s}}))
+                    .contains(u"into itself"_s));
+
+    // Mail in a write-protected store stays where it is.
+    const auto store = m_archive->catalog().listStores(false).value().first();
+    ASSERT_TRUE(m_archive->catalog().setStoreState(store.id, Core::StoreState::Current).ok());
+    ASSERT_TRUE(call(*m_admin, u"CreateStore"_s,
+                     {{u"name"_s, u"next"_s},
+                      {u"type"_s, u"FileSystemInternal"_s},
+                      {u"requestedState"_s, u"current"_s}})[u"statusCode"_s]
+                    .toString() == u"succeeded"_s);
+    ASSERT_TRUE(
+        m_archive->catalog().setStoreState(store.id, Core::StoreState::WriteProtected).ok());
+    EXPECT_TRUE(message(call(*m_admin, u"MoveFolder"_s,
+                             {{u"fromFolder"_s, u"alice/Old computer"_s},
+                              {u"toFolder"_s, u"alice/Elsewhere"_s}}))
+                    .contains(u"write-protected"_s));
+}
