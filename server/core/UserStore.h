@@ -54,6 +54,9 @@ public:
     // NotFound when there is no such user.
     virtual Status updateUser(const QString &userName, UserField field, const QVariant &value) = 0;
     virtual Status deleteUser(const QString &userName) = 0;
+    // Renames the user and, in the same transaction, the user's archive (root folder) with
+    // everything below it. AlreadyExists when the new name or archive is taken.
+    virtual Status renameUser(const QString &oldName, const QString &newName) = 0;
 };
 
 } // namespace Mailkeep::Core

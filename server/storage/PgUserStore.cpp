@@ -1,5 +1,7 @@
 #include "storage/PgUserStore.h"
 
+#include "storage/PgTransaction.h"
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Storage {
@@ -154,6 +156,46 @@ Status PgUserStore::deleteUser(const QString &userName)
     if (rows->affectedRows() == 0)
         return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(userName));
     return {};
+}
+
+Status PgUserStore::renameUser(const QString &oldName, const QString &newName)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    PgConnection &connection = **lease;
+    Result<PgTransaction> transaction = PgTransaction::begin(connection);
+    if (!transaction.ok())
+        return transaction.error();
+    Result<PgResult> renamed = connection.exec(
+        u"UPDATE users SET user_name = $2 WHERE user_name = $1"_s, {oldName, newName});
+    if (!renamed.ok()) {
+        if (renamed.error().code == ErrorCode::AlreadyExists)
+            return Error(ErrorCode::AlreadyExists,
+                         u"A user named %1 already exists."_s.arg(newName));
+        return renamed.error();
+    }
+    if (renamed->affectedRows() == 0)
+        return Error(ErrorCode::NotFound, u"There is no user named %1."_s.arg(oldName));
+    Result<PgResult> taken = connection.exec(u"SELECT 1 FROM folders WHERE path = $1"_s, {newName});
+    if (!taken.ok())
+        return taken.error();
+    if (taken->rowCount() > 0)
+        return Error(ErrorCode::AlreadyExists,
+                     u"An archive named %1 exists already."_s.arg(newName));
+    // Everything below the archive first, then the archive itself.
+    Result<PgResult> below =
+        connection.exec(u"UPDATE folders SET path = $2 || substr(path, length($1) + 1) "
+                        "WHERE starts_with(path, $1 || '/')"_s,
+                        {oldName, newName});
+    if (!below.ok())
+        return below.error();
+    Result<PgResult> archive = connection.exec(
+        u"UPDATE folders SET path = $2, name = $2 WHERE path = $1 AND parent_id IS NULL"_s,
+        {oldName, newName});
+    if (!archive.ok())
+        return archive.error();
+    return transaction->commit();
 }
 
 Result<std::optional<QString>> PgUserStore::property(const QString &name)

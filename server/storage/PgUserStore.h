@@ -17,6 +17,7 @@ public:
     Status updateUser(const QString &userName, Core::UserField field,
                       const QVariant &value) override;
     Status deleteUser(const QString &userName) override;
+    Status renameUser(const QString &oldName, const QString &newName) override;
     Result<std::optional<QString>> property(const QString &name) override;
     Status setProperty(const QString &name, const QString &value) override;
 

@@ -164,6 +164,25 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderS
              return QJsonValue();
          }});
 
+    registry.add(
+        {{u"RenameUser"_s,
+          {{u"oldUserName"_s, ArgumentType::String, false},
+           {u"newUserName"_s, ArgumentType::String, false}}},
+         Access::Admin,
+         [&users, usersChanged](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+             Result<UserRecord> user =
+                 UserRules::existingUser(users, args.string(u"oldUserName"_s));
+             if (!user.ok())
+                 return user.error();
+             Result<QString> newName = UserRules::normaliseUserName(args.string(u"newUserName"_s));
+             if (!newName.ok())
+                 return newName.error();
+             if (Status renamed = users.renameUser(user->userName, newName.value()); !renamed.ok())
+                 return renamed.error();
+             usersChanged();
+             return QJsonValue();
+         }});
+
     // One SetUser... function per attribute: check the value, store it, forget cached logins.
     struct Setter
     {

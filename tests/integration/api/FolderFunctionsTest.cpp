@@ -154,3 +154,34 @@ TEST_F(FolderFunctionsTest, AllFoldersClearAndBadValues)
               u"failed"_s)
         << "only administrators grant privileges";
 }
+
+TEST_F(FolderFunctionsTest, RenameUserRenamesTheArchiveToo)
+{
+    ASSERT_EQ(call(*m_admin, u"SetUserPrivilegesOnFolder"_s,
+                   {{u"userName"_s, u"alice"_s},
+                    {u"folder"_s, u"alice"_s},
+                    {u"privileges"_s, u"read"_s}})[u"statusCode"_s]
+                  .toString(),
+              u"succeeded"_s);
+    const QJsonObject renamed =
+        call(*m_admin, u"RenameUser"_s,
+             {{u"oldUserName"_s, u"alice"_s}, {u"newUserName"_s, u"Alicia"_s}});
+    ASSERT_EQ(renamed[u"statusCode"_s].toString(), u"succeeded"_s)
+        << message(renamed).toStdString();
+    EXPECT_EQ(folderList(call(*m_admin, u"GetChildFolders"_s)),
+              (QStringList{u"alicia"_s, u"alicia/Inbox"_s, u"alicia/Inbox/Projects"_s,
+                           u"alicia/Sent Items"_s, u"carol"_s, u"carol/Inbox"_s}));
+    const QJsonObject info = call(*m_admin, u"GetUserInfo"_s, {{u"userName"_s, u"alicia"_s}});
+    EXPECT_EQ(info[u"result"_s][u"privilegesOnFolders"_s][0][u"folder"_s].toString(), u"alicia"_s);
+    HttpsTestClient alicia = client(u"alicia"_s, kAlicePassword);
+    EXPECT_EQ(folderList(call(alicia, u"GetChildFolders"_s, {{u"maxLevels"_s, u"1"_s}})),
+              QStringList{u"alicia"_s});
+    HttpsTestClient oldName = client(u"alice"_s, kAlicePassword);
+    EXPECT_EQ(oldName.post(u"/api/invoke/GetServerInfo"_s).status, 401);
+    EXPECT_TRUE(message(call(*m_admin, u"RenameUser"_s,
+                             {{u"oldUserName"_s, u"alicia"_s}, {u"newUserName"_s, u"carol"_s}}))
+                    .contains(u"already exists"_s));
+    EXPECT_TRUE(message(call(*m_admin, u"RenameUser"_s,
+                             {{u"oldUserName"_s, u"nobody"_s}, {u"newUserName"_s, u"x"_s}}))
+                    .contains(u"no user named nobody"_s));
+}

@@ -55,6 +55,16 @@ public:
                                   : Mailkeep::Status(Mailkeep::Error(Mailkeep::ErrorCode::NotFound,
                                                                      QStringLiteral("no user")));
     }
+    Mailkeep::Status renameUser(const QString &oldName, const QString &newName) override
+    {
+        std::lock_guard lock(mutex);
+        if (!users.contains(oldName))
+            return Mailkeep::Error(Mailkeep::ErrorCode::NotFound, QStringLiteral("no user"));
+        Mailkeep::Core::UserRecord user = users.take(oldName);
+        user.userName = newName;
+        users.insert(newName, user);
+        return {};
+    }
     Mailkeep::Result<std::optional<QString>> property(const QString &name) override
     {
         std::lock_guard lock(mutex);
