@@ -1,28 +1,40 @@
 #include "app/ArchiveStack.h"
 
+#include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
 #include "core/functions/MessageFunctions.h"
 #include "core/functions/StoreFunctions.h"
+#include "core/functions/StoreMaintenanceFunctions.h"
+#include "core/functions/WorkerResultFunctions.h"
 #include "core/functions/UserFunctions.h"
+#include "storage/PgAuditLog.h"
 #include "storage/PgFolderStore.h"
 #include "storage/PgMessageStore.h"
 #include "storage/PgStoreCatalog.h"
+#include "storage/PgWorkerResultStore.h"
 
 namespace Mailkeep::App {
 
 ArchiveStack::ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &users,
                            const QString &masterKeyFile, const Clock &clock)
     : m_users(users)
+    , m_clock(clock)
     , m_keys(std::make_unique<Core::KeyRing>(users, masterKeyFile))
     , m_catalog(std::make_unique<Storage::PgStoreCatalog>(pool))
     , m_folders(std::make_unique<Storage::PgFolderStore>(pool))
     , m_messages(std::make_unique<Storage::PgMessageStore>(pool))
     , m_stores(std::make_unique<Core::StoreService>(*m_catalog, *m_keys, clock))
+    , m_workerResults(std::make_unique<Storage::PgWorkerResultStore>(pool))
+    , m_audit(std::make_unique<Storage::PgAuditLog>(pool))
     , m_archive(std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages))
+    , m_compliance(std::make_unique<Core::ComplianceService>(users, *m_audit))
+    , m_access(std::make_unique<Core::MessageAccess>(*m_folders, *m_compliance))
 {}
 
 ArchiveStack::~ArchiveStack()
 {
+    m_access.reset();
+    m_compliance.reset();
     m_archive.reset();
     m_stores.reset();
 }
@@ -42,6 +54,16 @@ Core::MessageStore &ArchiveStack::messages()
     return *m_messages;
 }
 
+Core::WorkerResultStore &ArchiveStack::workerResults()
+{
+    return *m_workerResults;
+}
+
+Core::AuditLog &ArchiveStack::audit()
+{
+    return *m_audit;
+}
+
 Result<ArchiveStack::Opened> ArchiveStack::open()
 {
     Opened opened;
@@ -49,6 +71,10 @@ Result<ArchiveStack::Opened> ArchiveStack::open()
     if (!recovery.ok())
         return recovery.error();
     opened.recoveryKey = recovery.value();
+    if (Result<qint64> closed = m_workerResults->closeAbandonedRuns(m_clock.now()); !closed.ok())
+        return closed.error();
+    if (Status storesOpened = m_stores->openStores(); !storesOpened.ok())
+        return storesOpened.error();
     if (m_keys->isUnlocked()) {
         Result<std::optional<Core::StoreRecord>> current = m_stores->ensureCurrentStore();
         if (!current.ok())
@@ -62,9 +88,13 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
                                      std::function<void()> usersChanged)
 {
     Core::registerUserFunctions(registry, m_users, *m_folders, std::move(usersChanged));
-    Core::registerStoreFunctions(registry, *m_stores);
+    Core::registerStoreFunctions(registry, *m_stores, *m_audit);
+    Core::registerStoreMaintenanceFunctions(registry, *m_archive, *m_audit);
     Core::registerFolderFunctions(registry, m_users, *m_archive);
-    Core::registerMessageFunctions(registry, *m_archive);
+    Core::registerMessageFunctions(registry,
+                                   {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
+    Core::registerComplianceFunctions(registry, *m_compliance);
+    Core::registerWorkerResultFunctions(registry, *m_workerResults);
 }
 
 } // namespace Mailkeep::App

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/ArchiveService.h"
+#include "core/ComplianceService.h"
+#include "core/MessageAccess.h"
+#include "core/WorkerResultStore.h"
 #include "core/FunctionRegistry.h"
 #include "core/KeyRing.h"
 #include "core/StoreService.h"
@@ -15,6 +18,8 @@ class PgConnectionPool;
 class PgStoreCatalog;
 class PgFolderStore;
 class PgMessageStore;
+class PgWorkerResultStore;
+class PgAuditLog;
 } // namespace Mailkeep::Storage
 
 namespace Mailkeep::App {
@@ -28,8 +33,10 @@ public:
                  const QString &masterKeyFile, const Clock &clock);
     ~ArchiveStack();
 
-    // Opens the key ring (see KeyRing::open: the recovery key on first start) and, when it is
-    // unlocked, makes sure a current store exists (returned when created now).
+    // Opens the key ring (see KeyRing::open: the recovery key on first start), closes the
+    // worker results of runs a crash cut off, opens every store (bringing its schema up to
+    // date) and, when the key ring is unlocked, makes sure a current store exists (returned
+    // when created now).
     struct Opened
     {
         std::optional<QString> recoveryKey;
@@ -47,15 +54,23 @@ public:
     Core::FolderStore &folders();
     Core::MessageStore &messages();
     Core::ArchiveService &archive() { return *m_archive; }
+    Core::WorkerResultStore &workerResults();
+    Core::AuditLog &audit();
+    Core::ComplianceService &compliance() { return *m_compliance; }
 
 private:
     Core::UserStore &m_users;
+    const Clock &m_clock;
     std::unique_ptr<Core::KeyRing> m_keys;
     std::unique_ptr<Storage::PgStoreCatalog> m_catalog;
     std::unique_ptr<Storage::PgFolderStore> m_folders;
     std::unique_ptr<Storage::PgMessageStore> m_messages;
     std::unique_ptr<Core::StoreService> m_stores;
+    std::unique_ptr<Storage::PgWorkerResultStore> m_workerResults;
+    std::unique_ptr<Storage::PgAuditLog> m_audit;
     std::unique_ptr<Core::ArchiveService> m_archive;
+    std::unique_ptr<Core::ComplianceService> m_compliance;
+    std::unique_ptr<Core::MessageAccess> m_access;
 };
 
 } // namespace Mailkeep::App

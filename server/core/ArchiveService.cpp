@@ -46,6 +46,11 @@ ArchiveService::ArchiveService(StoreService &stores, FolderStore &folders, Messa
 
 Result<ArchiveService::Target> ArchiveService::currentTarget()
 {
+    if (!m_stores.keys().isUnlocked())
+        return Error(ErrorCode::PermissionDenied,
+                     u"The archive is locked: unlock it with the recovery key (UnlockStore)."_s);
+    if (Result<std::optional<StoreRecord>> rolled = m_stores.rollOverIfDue(); !rolled.ok())
+        return rolled.error();
     Result<QList<StoreRecord>> list = m_stores.catalog().listStores(false);
     if (!list.ok())
         return list.error();
@@ -56,6 +61,11 @@ Result<ArchiveService::Target> ArchiveService::currentTarget()
                          u"Archiving is suspended while the archive store %1 is disabled."_s.arg(
                              store.name));
         }
+        if (const QString failure = m_stores.openError(store.id); !failure.isEmpty()) {
+            return Error(ErrorCode::Conflict,
+                         u"Archiving is suspended while the archive store %1 cannot be opened: "
+                         "%2 Fix it, then call RetryOpenStores."_s.arg(store.name, failure));
+        }
         if (store.state == StoreState::Current)
             current = store;
     }
@@ -64,7 +74,7 @@ Result<ArchiveService::Target> ArchiveService::currentTarget()
     Result<QByteArray> key = m_stores.dataKey(*current);
     if (!key.ok())
         return key.error();
-    return Target{*current, key.value()};
+    return Target{*current, key.value(), list.value()};
 }
 
 QByteArray ArchiveService::contentBinding(const StoreRecord &store, const QByteArray &sha256)

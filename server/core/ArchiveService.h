@@ -20,8 +20,10 @@ public:
     {
         StoreRecord store;
         QByteArray dataKey;
+        QList<StoreRecord> present; // every attached store, checked for duplicates
     };
-    // Refuses while the key ring is locked or any store is disabled (its mail could not be
+    // Starts a new current store first when automatic creation says so. Refuses while the key
+    // ring is locked or any store is disabled or cannot be opened (its mail could not be
     // checked for duplicates).
     Result<Target> currentTarget();
     // Thread-safe and free of I/O.

@@ -16,8 +16,6 @@ namespace Mailkeep::Core {
 
 namespace {
 
-constexpr int kBatchMessages = 200;
-constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
 constexpr qint64 kLargestMessage = 512 * 1024 * 1024;
 
 enum class FileKind
@@ -44,66 +42,23 @@ FileKind kindOf(const QFileInfo &file, const QString &format)
     return FileKind::Other;
 }
 
-// Collects prepared messages and writes them in batches; counts outcomes.
-class BatchWriter
+// Names one mbox file exactly: a checkpoint only applies to the very same file.
+QString checkpointKey(qint64 folderId, const QFileInfo &file)
 {
-public:
-    BatchWriter(ArchiveService &archive, ArchiveService::Target target, ImportSummary &summary)
-        : m_archive(archive)
-        , m_target(std::move(target))
-        , m_summary(summary)
-    {}
+    return u"mbox:%1:%2:%3:%4"_s.arg(folderId)
+        .arg(file.canonicalFilePath())
+        .arg(file.size())
+        .arg(file.lastModified().toMSecsSinceEpoch());
+}
 
-    Status add(const QByteArray &raw, qint64 folderId, const QString &item)
-    {
-        Result<PreparedMessage> prepared = ArchiveService::prepare(raw, folderId, m_target);
-        if (!prepared.ok()) {
-            m_summary.failures.append({item, prepared.error().message});
-            return {};
-        }
-        prepared->sourceId = item;
-        m_pendingBytes += raw.size();
-        m_pending.append(std::move(prepared).value());
-        if (m_pending.size() >= kBatchMessages || m_pendingBytes >= kBatchBytes)
-            return flush();
-        return {};
-    }
-
-    Status flush()
-    {
-        if (m_pending.isEmpty())
-            return {};
-        Result<QList<StoreOutcome>> outcomes =
-            m_archive.messages().storeBatch(m_target.store, m_pending);
-        if (!outcomes.ok())
-            return outcomes.error();
-        for (qsizetype i = 0; i < outcomes->size(); ++i) {
-            switch (outcomes->at(i)) {
-            case StoreOutcome::Stored:
-                ++m_summary.archived;
-                if (m_pending.at(i).parseStatus != u"ok"_s)
-                    ++m_summary.flagged;
-                break;
-            case StoreOutcome::AlreadyInFolder:
-                ++m_summary.alreadyArchived;
-                break;
-            case StoreOutcome::DuplicateElsewhere:
-                ++m_summary.duplicatesSkipped;
-                break;
-            }
-        }
-        m_pending.clear();
-        m_pendingBytes = 0;
-        return {};
-    }
-
-private:
-    ArchiveService &m_archive;
-    ArchiveService::Target m_target;
-    ImportSummary &m_summary;
-    QList<PreparedMessage> m_pending;
-    qint64 m_pendingBytes = 0;
-};
+// What was read before the cancellation is committed, so the summary is exact and the
+// checkpoint is where the next run continues.
+Status cancelled(IngestPipeline &pipeline)
+{
+    if (Status flushed = pipeline.flush(); !flushed.ok())
+        return flushed;
+    return Error(ErrorCode::Cancelled, u"The import was cancelled."_s);
+}
 
 } // namespace
 
@@ -112,6 +67,10 @@ QJsonObject ImportSummary::toJson() const
     QJsonArray failureList;
     for (const auto &[item, reason] : failures)
         failureList.append(QJsonObject{{u"item"_s, item}, {u"reason"_s, reason}});
+    QJsonArray resumedList;
+    for (const auto &[file, offset] : resumed)
+        resumedList.append(
+            QJsonObject{{u"file"_s, file}, {u"offset"_s, static_cast<double>(offset)}});
     return QJsonObject{{u"targetFolder"_s, targetFolder},
                        {u"archived"_s, archived},
                        {u"alreadyArchived"_s, alreadyArchived},
@@ -119,14 +78,16 @@ QJsonObject ImportSummary::toJson() const
                        {u"flagged"_s, flagged},
                        {u"skippedFiles"_s, skippedFiles},
                        {u"failed"_s, static_cast<int>(failures.size())},
-                       {u"failures"_s, failureList}};
+                       {u"failures"_s, failureList},
+                       {u"resumed"_s, resumedList}};
 }
 
 EmailImporter::EmailImporter(ArchiveService &archive)
     : m_archive(archive)
 {}
 
-Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgress &progress)
+Status EmailImporter::run(const ImportRequest &request, TaskProgress &progress,
+                          ImportSummary &summary)
 {
     Result<QString> user = UserRules::normaliseUserName(request.userName);
     if (!user.ok())
@@ -157,7 +118,6 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
         files.append({file, std::move(folder)});
         totalBytes += file.size();
     };
-    ImportSummary summary;
     summary.targetFolder = folderPath(target.value());
     if (root.isDir()) {
         QDirIterator it(root.filePath(), QDir::Files | QDir::Readable | QDir::Hidden,
@@ -181,11 +141,11 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
         addFile(root, target.value());
     }
 
-    BatchWriter writer(m_archive, destination.value(), summary);
+    IngestPipeline pipeline(m_archive, destination.value(), summary);
     qint64 doneBytes = 0;
     for (const auto &[file, baseFolder] : files) {
         if (progress.isCancellationRequested())
-            return Error(ErrorCode::Cancelled, u"The import was cancelled."_s);
+            return cancelled(pipeline);
         FileKind kind = kindOf(file, format);
         if (kind == FileKind::Other && !root.isDir())
             kind = FileKind::Eml; // a single file given by name is taken as a message
@@ -202,14 +162,21 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
             return archiveFolder.error();
 
         if (kind == FileKind::Mbox) {
+            const QString key = checkpointKey(archiveFolder->id, file);
+            Result<std::optional<QString>> saved = m_archive.messages().checkpoint(key);
+            if (!saved.ok())
+                return saved.error();
+            const qint64 start = saved->has_value() ? (*saved)->toLongLong() : 0;
+            if (start > 0)
+                summary.resumed.append({file.filePath(), start});
             Mime::MboxReader reader;
-            if (Status opened = reader.open(file.filePath()); !opened.ok()) {
+            if (Status opened = reader.open(file.filePath(), start); !opened.ok()) {
                 summary.failures.append({file.filePath(), opened.error().message});
                 continue;
             }
             for (;;) {
                 if (progress.isCancellationRequested())
-                    return Error(ErrorCode::Cancelled, u"The import was cancelled."_s);
+                    return cancelled(pipeline);
                 Result<std::optional<Mime::MboxMessage>> next = reader.next();
                 if (!next.ok()) {
                     summary.failures.append({file.filePath(), next.error().message});
@@ -218,12 +185,22 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
                 if (!next->has_value())
                     break;
                 const QString item = file.filePath() + u"@"_s + QString::number((*next)->offset);
-                if (Status added = writer.add((*next)->raw, archiveFolder->id, item); !added.ok())
+                const qint64 end = (*next)->endOffset;
+                if (Status added =
+                        pipeline.add(std::move((*next)->raw), archiveFolder->id, {item, {}, {}, {}},
+                                     SourceCheckpoint{key, QString::number(end)});
+                    !added.ok())
                     return added.error();
-                progress.report(static_cast<int>(100 * (doneBytes + (*next)->endOffset) /
+                progress.report(static_cast<int>(100 * (doneBytes + end) /
                                                  std::max<qint64>(totalBytes, 1)),
                                 u"Importing %1"_s.arg(file.fileName()));
             }
+            // The whole file is committed: a later import of it starts from the beginning
+            // again (and finds every message archived).
+            if (Status flushed = pipeline.flush(); !flushed.ok())
+                return flushed.error();
+            if (Status cleared = m_archive.messages().clearCheckpoint(key); !cleared.ok())
+                return cleared.error();
         } else {
             QFile input(file.filePath());
             if (file.size() == 0) {
@@ -233,7 +210,7 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
             } else if (!input.open(QIODevice::ReadOnly)) {
                 summary.failures.append({file.filePath(), input.errorString()});
             } else if (Status added =
-                           writer.add(input.readAll(), archiveFolder->id, file.filePath());
+                           pipeline.add(input.readAll(), archiveFolder->id, {file.filePath(), {}, {}, {}});
                        !added.ok()) {
                 return added.error();
             }
@@ -242,9 +219,7 @@ Result<ImportSummary> EmailImporter::run(const ImportRequest &request, TaskProgr
         progress.report(static_cast<int>(100 * doneBytes / std::max<qint64>(totalBytes, 1)),
                         u"Importing %1"_s.arg(file.fileName()));
     }
-    if (Status flushed = writer.flush(); !flushed.ok())
-        return flushed.error();
-    return summary;
+    return pipeline.flush();
 }
 
 } // namespace Mailkeep::Core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ArchiveService.h"
+#include "core/IngestPipeline.h"
 #include "core/TaskManager.h"
 
 #include <QJsonObject>
@@ -15,29 +16,29 @@ struct ImportRequest
     QString format;       // auto (default), eml or mbox
 };
 
-struct ImportSummary
+struct ImportSummary : IngestCounts
 {
     QString targetFolder;
-    int archived = 0;
-    int alreadyArchived = 0;                     // the same bytes were in that folder already
-    int duplicatesSkipped = 0;                   // the same message by its normalised key
-    int flagged = 0;                             // archived, but the parser found defects
-    int skippedFiles = 0;                        // files in a folder that are neither EML nor mbox
-    QList<std::pair<QString, QString>> failures; // item, reason
+    int skippedFiles = 0; // files in a folder that are neither EML nor mbox
+    // mbox files continued from the checkpoint an interrupted run left (the part before it
+    // is archived already and not read again).
+    QList<std::pair<QString, qint64>> resumed;
 
     QJsonObject toJson() const;
 };
 
 // Imports EML and mbox files into a user's archive. Folders below the imported folder become
 // archive folders; an mbox file becomes a folder named after it. Messages are written in
-// batches, each in one transaction; importing the same files again adds nothing, so an import
-// interrupted by a crash is completed by running it again. Memory stays bounded: mbox files
-// are streamed.
+// batches through the IngestPipeline, each in one transaction; importing the same files again
+// adds nothing, and an mbox file's checkpoint (committed with each batch) lets a run
+// interrupted by a crash continue where the committed mail ends. Memory stays bounded: mbox
+// files are streamed.
 class EmailImporter
 {
 public:
     explicit EmailImporter(ArchiveService &archive);
-    Result<ImportSummary> run(const ImportRequest &request, TaskProgress &progress);
+    // Fills `summary` as it goes, so a run that fails or is cancelled still tells what it did.
+    Status run(const ImportRequest &request, TaskProgress &progress, ImportSummary &summary);
 
 private:
     ArchiveService &m_archive;

@@ -9,6 +9,7 @@ namespace Mailkeep::Core {
 namespace Privilege {
 inline const QString Admin = QStringLiteral("admin");
 inline const QString Login = QStringLiteral("login");
+inline const QString Delete = QStringLiteral("delete"); // delete messages (with folder "delete")
 } // namespace Privilege
 
 namespace LoginPrivilege {

@@ -31,6 +31,14 @@ struct PreparedMessage
     QString sourceProfile;
     QString sourceFolder;
     QString sourceId;
+    QDateTime archivedAt; // invalid: now (a transfer keeps the original archive date)
+};
+
+// How far a source has been archived, recorded in the same transaction as a batch.
+struct SourceCheckpoint
+{
+    QString key;
+    QString position;
 };
 
 enum class StoreOutcome
@@ -67,8 +75,15 @@ public:
     virtual ~MessageStore() = default;
     // Writes a batch into one store in one transaction: all or nothing. Re-writing a message
     // that is already in its folder is a no-op, so a batch may safely be repeated after a crash.
-    virtual Result<QList<StoreOutcome>> storeBatch(const StoreRecord &store,
-                                                   const QList<PreparedMessage> &batch) = 0;
+    // A message counts as present when it is in its folder in any store of `present` (the
+    // attached, readable stores) by its bytes or by its normalised key. The checkpoint, when
+    // given, is written in the same transaction.
+    virtual Result<QList<StoreOutcome>>
+    storeBatch(const StoreRecord &store, const QList<StoreRecord> &present,
+               const QList<PreparedMessage> &batch,
+               const std::optional<SourceCheckpoint> &checkpoint = std::nullopt) = 0;
+    virtual Result<std::optional<QString>> checkpoint(const QString &key) = 0;
+    virtual Status clearCheckpoint(const QString &key) = 0;
     // Messages of these folders in every store given, newest first.
     virtual Result<QList<MessageSummary>> messagesInFolders(const QList<StoreRecord> &stores,
                                                             const QList<qint64> &folderIds) = 0;
@@ -82,6 +97,43 @@ public:
     // The message and its sealed content; nullopt when there is no such message.
     virtual Result<std::optional<std::pair<MessageSummary, QByteArray>>>
     messageWithContent(const StoreRecord &store, qint64 messageId) = 0;
+    // The message without its content; nullopt when there is no such message.
+    virtual Result<std::optional<MessageSummary>> message(const StoreRecord &store,
+                                                          qint64 messageId) = 0;
+    // Deletes the message; its content goes with it when no other message refers to it.
+    // False when there was no such message.
+    virtual Result<bool> deleteMessage(const StoreRecord &store, qint64 messageId) = 0;
+
+    // For verification and transfers: rows in key order after the given key, at most `limit`.
+    struct ContentRow
+    {
+        QByteArray sha256;
+        QByteArray sealed;
+        qint64 rawSize = 0;
+    };
+    virtual Result<QList<ContentRow>> contentPage(const StoreRecord &store,
+                                                  const QByteArray &afterSha256, int limit) = 0;
+    struct StoredMessage
+    {
+        MessageSummary summary;
+        QByteArray sealed; // empty unless asked for
+        bool dateFromReceived = false;
+        QString sourceProfile;
+        QString sourceFolder;
+        QString sourceId;
+    };
+    virtual Result<QList<StoredMessage>> messagePage(const StoreRecord &store, qint64 afterId,
+                                                     int limit, bool withContent) = 0;
+    // Contents no message refers to (left by a crash between steps or an interrupted delete).
+    virtual Result<qint64> orphanedContents(const StoreRecord &store) = 0;
+    struct CompactResult
+    {
+        qint64 contentsRemoved = 0;
+        qint64 bytesBefore = 0;
+        qint64 bytesAfter = 0;
+    };
+    // Removes orphaned contents and gives the space of deleted rows back to the file system.
+    virtual Result<CompactResult> compact(const StoreRecord &store) = 0;
 };
 
 } // namespace Mailkeep::Core

@@ -3,6 +3,7 @@
 #include "model/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -60,6 +61,17 @@ public:
     virtual Status setStoreState(int id, StoreState state) = 0;
     // Recounts contents and sizes of every store.
     virtual Status refreshStatistics() = 0;
+    // Takes the store out of the catalog. Its schema stays, with its name and wrapped data key
+    // written inside it, so attachStore can bring it back. The current store cannot go.
+    virtual Status detachStore(int id) = 0;
+    // Store schemas in the database that are not attached.
+    virtual Result<QList<StoreRecord>> detachedStores() = 0;
+    virtual Result<StoreRecord> attachStore(const QString &schemaName, const QString &name,
+                                            StoreState state) = 0;
+    virtual Status setIndexPath(int id, const QString &indexPath) = 0;
+    // Brings every attached store's schema up to date. The stores that cannot be opened, each
+    // with the reason.
+    virtual Result<QHash<int, QString>> openStores() = 0;
     virtual Result<StoreAutoCreateConfiguration> autoCreateConfiguration() = 0;
     virtual Status
     setAutoCreateConfiguration(const StoreAutoCreateConfiguration &configuration) = 0;

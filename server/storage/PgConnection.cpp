@@ -5,6 +5,7 @@
 #include "storage/StorageLogging.h"
 
 #include <libpq-fe.h>
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;
@@ -114,6 +115,36 @@ Status PgConnection::execScript(const QString &sql)
     if (!result.ok())
         return result.error();
     return {};
+}
+
+Result<qint64> PgConnection::copyIn(const QString &copySql, const QByteArray &data)
+{
+    pg_result *started = PQexec(m_connection, copySql.toUtf8().constData());
+    if (PQresultStatus(started) != PGRES_COPY_IN) {
+        Result<PgResult> checkedStart = checked(started);
+        if (!checkedStart.ok())
+            return checkedStart.error();
+        return Error(ErrorCode::InvalidArgument, u"The statement is not a COPY FROM STDIN."_s);
+    }
+    PQclear(started);
+    // libpq copies the data into its buffer; sending in slices keeps that buffer small.
+    constexpr qsizetype kSlice = 1024 * 1024;
+    bool sent = true;
+    for (qsizetype at = 0; sent && at < data.size(); at += kSlice) {
+        const qsizetype length = std::min(kSlice, data.size() - at);
+        sent = PQputCopyData(m_connection, data.constData() + at, static_cast<int>(length)) == 1;
+    }
+    if (PQputCopyEnd(m_connection, sent ? nullptr : "sending the rows failed") != 1)
+        sent = false;
+    Result<PgResult> finished = checked(PQgetResult(m_connection));
+    while (pg_result *rest = PQgetResult(m_connection))
+        PQclear(rest);
+    if (!finished.ok())
+        return finished.error();
+    if (!sent)
+        return Error(ErrorCode::Unavailable, u"The database connection failed during COPY."_s,
+                     QString::fromUtf8(PQerrorMessage(m_connection)).trimmed());
+    return finished->affectedRows();
 }
 
 Result<PgResult> PgConnection::checked(pg_result *result)

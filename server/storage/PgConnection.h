@@ -31,6 +31,9 @@ public:
     // Several statements separated by semicolons, without parameters (migrations, set-up).
     // Outside a transaction they run as one implicit transaction.
     Status execScript(const QString &sql);
+    // COPY ... FROM STDIN with `data` in COPY's text format (see PgCopyRows): one round trip
+    // for many rows. Returns the number of rows copied.
+    Result<qint64> copyIn(const QString &copySql, const QByteArray &data);
 
     // The connection is up (it may still be inside a transaction).
     bool isHealthy() const;

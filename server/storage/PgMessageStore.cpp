@@ -1,24 +1,13 @@
 #include "storage/PgMessageStore.h"
 
-#include "storage/PgText.h"
+#include "storage/PgStoreTables.h"
 #include "storage/PgTransaction.h"
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Storage {
 
-namespace {
-
-const QString kSummaryColumns =
-    u"id, folder_id, archived_at, message_date, envelope, size, has_attachments, parse_status, "
-    "defects, content_sha256"_s;
-
-QString table(const Core::StoreRecord &store, const QString &name)
-{
-    return PgText::quoteIdentifier(store.schemaName()) + u'.' + name;
-}
-
-Core::MessageSummary summaryFromRow(int storeId, const PgResult &rows, int row)
+Core::MessageSummary messageSummaryFromRow(int storeId, const PgResult &rows, int row)
 {
     Core::MessageSummary message;
     message.storeId = storeId;
@@ -36,71 +25,9 @@ Core::MessageSummary summaryFromRow(int storeId, const PgResult &rows, int row)
     return message;
 }
 
-QVariant timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time) : QVariant();
-}
-
-} // namespace
-
 PgMessageStore::PgMessageStore(PgConnectionPool &pool)
     : m_pool(pool)
 {}
-
-Result<QList<Core::StoreOutcome>>
-PgMessageStore::storeBatch(const Core::StoreRecord &store,
-                           const QList<Core::PreparedMessage> &batch)
-{
-    Result<PgLease> lease = m_pool.acquire();
-    if (!lease.ok())
-        return lease.error();
-    PgConnection &connection = **lease;
-    Result<PgTransaction> transaction = PgTransaction::begin(connection);
-    if (!transaction.ok())
-        return transaction.error();
-    const QString messages = table(store, u"messages"_s);
-    const QString contents = table(store, u"contents"_s);
-
-    QList<Core::StoreOutcome> outcomes;
-    for (const Core::PreparedMessage &message : batch) {
-        Result<PgResult> present = connection.exec(
-            u"SELECT content_sha256 = $2 FROM "_s + messages +
-                u" WHERE folder_id = $1 AND (content_sha256 = $2 OR duplicate_key = $3) "
-                "ORDER BY 1 DESC LIMIT 1"_s,
-            {message.folderId, message.sha256, message.duplicateKey});
-        if (!present.ok())
-            return present.error();
-        if (present->rowCount() > 0) {
-            outcomes << (present->toBool(0, 0) ? Core::StoreOutcome::AlreadyInFolder
-                                               : Core::StoreOutcome::DuplicateElsewhere);
-            continue;
-        }
-        Result<PgResult> content = connection.exec(
-            u"INSERT INTO "_s + contents +
-                u" (sha256, sealed, raw_size) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING"_s,
-            {message.sha256, message.sealed, message.rawSize});
-        if (!content.ok())
-            return content.error();
-        Result<PgResult> inserted = connection.exec(
-            u"INSERT INTO "_s + messages +
-                u" (folder_id, content_sha256, duplicate_key, message_date, date_from_received, "
-                "envelope, size, has_attachments, parse_status, defects, source_profile, "
-                "source_folder, source_id) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"_s,
-            {message.folderId, message.sha256, message.duplicateKey,
-             timeOrNull(message.messageDate), message.dateFromReceived, message.sealedEnvelope,
-             message.rawSize, message.hasAttachments, message.parseStatus, message.defects,
-             message.sourceProfile.isEmpty() ? QVariant() : QVariant(message.sourceProfile),
-             message.sourceFolder.isEmpty() ? QVariant() : QVariant(message.sourceFolder),
-             message.sourceId.isEmpty() ? QVariant() : QVariant(message.sourceId)});
-        if (!inserted.ok())
-            return inserted.error();
-        outcomes << Core::StoreOutcome::Stored;
-    }
-    if (Status committed = transaction->commit(); !committed.ok())
-        return committed.error();
-    return outcomes;
-}
 
 Result<QList<Core::MessageSummary>>
 PgMessageStore::messagesInFolders(const QList<Core::StoreRecord> &stores,
@@ -116,14 +43,14 @@ PgMessageStore::messagesInFolders(const QList<Core::StoreRecord> &stores,
     for (qint64 id : folderIds)
         ids << QString::number(id);
     for (const Core::StoreRecord &store : stores) {
-        Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kSummaryColumns + u" FROM "_s +
-                                                   table(store, u"messages"_s) +
+        Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns +
+                                                   u" FROM "_s + storeTable(store, u"messages"_s) +
                                                    u" WHERE folder_id = ANY($1::bigint[])"_s,
                                                {ids});
         if (!rows.ok())
             return rows.error();
         for (int row = 0; row < rows->rowCount(); ++row)
-            list.append(summaryFromRow(store.id, rows.value(), row));
+            list.append(messageSummaryFromRow(store.id, rows.value(), row));
     }
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
         return a.messageDate != b.messageDate ? a.messageDate > b.messageDate : a.id > b.id;
@@ -139,7 +66,7 @@ PgMessageStore::folderCounts(const Core::StoreRecord &store)
         return lease.error();
     Result<PgResult> rows =
         (*lease)->exec(u"SELECT folder_id, count(*), coalesce(sum(size), 0) FROM "_s +
-                       table(store, u"messages"_s) + u" GROUP BY folder_id"_s);
+                       storeTable(store, u"messages"_s) + u" GROUP BY folder_id"_s);
     if (!rows.ok())
         return rows.error();
     QHash<qint64, FolderCount> counts;
@@ -155,8 +82,8 @@ PgMessageStore::messageWithContent(const Core::StoreRecord &store, qint64 messag
     if (!lease.ok())
         return lease.error();
     Result<PgResult> rows = (*lease)->exec(
-        u"SELECT "_s + kSummaryColumns + u", c.sealed FROM "_s + table(store, u"messages"_s) +
-            u" m JOIN "_s + table(store, u"contents"_s) +
+        u"SELECT "_s + kMessageSummaryColumns + u", c.sealed FROM "_s +
+            storeTable(store, u"messages"_s) + u" m JOIN "_s + storeTable(store, u"contents"_s) +
             u" c ON c.sha256 = m.content_sha256 WHERE m.id = $1"_s,
         {messageId});
     if (!rows.ok())
@@ -164,7 +91,55 @@ PgMessageStore::messageWithContent(const Core::StoreRecord &store, qint64 messag
     using Found = std::optional<std::pair<Core::MessageSummary, QByteArray>>;
     if (rows->rowCount() == 0)
         return Found();
-    return Found(std::pair{summaryFromRow(store.id, rows.value(), 0), rows->bytes(0, 10)});
+    return Found(std::pair{messageSummaryFromRow(store.id, rows.value(), 0),
+                           rows->bytes(0, kMessageSummaryColumnCount)});
+}
+
+Result<std::optional<Core::MessageSummary>>
+PgMessageStore::message(const Core::StoreRecord &store, qint64 messageId)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
+                                               storeTable(store, u"messages"_s) +
+                                               u" WHERE id = $1"_s,
+                                           {messageId});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->rowCount() == 0)
+        return std::optional<Core::MessageSummary>();
+    return std::optional<Core::MessageSummary>(messageSummaryFromRow(store.id, rows.value(), 0));
+}
+
+Result<bool> PgMessageStore::deleteMessage(const Core::StoreRecord &store, qint64 messageId)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    PgConnection &connection = **lease;
+    Result<PgTransaction> transaction = PgTransaction::begin(connection);
+    if (!transaction.ok())
+        return transaction.error();
+    Result<PgResult> deleted = connection.exec(u"DELETE FROM "_s +
+                                                   storeTable(store, u"messages"_s) +
+                                                   u" WHERE id = $1 RETURNING content_sha256"_s,
+                                               {messageId});
+    if (!deleted.ok())
+        return deleted.error();
+    if (deleted->rowCount() == 0)
+        return false;
+    // The content goes too unless another folder still holds the same message.
+    Result<PgResult> content = connection.exec(
+        u"DELETE FROM "_s + storeTable(store, u"contents"_s) +
+            u" c WHERE c.sha256 = $1 AND NOT EXISTS (SELECT 1 FROM "_s +
+            storeTable(store, u"messages"_s) + u" m WHERE m.content_sha256 = c.sha256)"_s,
+        {deleted->bytes(0, 0)});
+    if (!content.ok())
+        return content.error();
+    if (Status committed = transaction->commit(); !committed.ok())
+        return committed.error();
+    return true;
 }
 
 } // namespace Mailkeep::Storage

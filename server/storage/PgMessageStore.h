@@ -5,19 +5,34 @@
 
 namespace Mailkeep::Storage {
 
-// Messages and contents in the archive stores' schemas (store migrations 0001 and 0002).
+// Messages and contents in the archive stores' schemas (store migrations). Reads are in
+// PgMessageStore.cpp, batch writes in PgMessageStoreBatch.cpp, page-wise reads and compaction
+// in PgMessageStoreMaintenance.cpp.
 class PgMessageStore final : public Core::MessageStore
 {
 public:
     explicit PgMessageStore(PgConnectionPool &pool);
 
     Result<QList<Core::StoreOutcome>>
-    storeBatch(const Core::StoreRecord &store, const QList<Core::PreparedMessage> &batch) override;
+    storeBatch(const Core::StoreRecord &store, const QList<Core::StoreRecord> &present,
+               const QList<Core::PreparedMessage> &batch,
+               const std::optional<Core::SourceCheckpoint> &checkpoint) override;
+    Result<std::optional<QString>> checkpoint(const QString &key) override;
+    Status clearCheckpoint(const QString &key) override;
     Result<QList<Core::MessageSummary>> messagesInFolders(const QList<Core::StoreRecord> &stores,
                                                           const QList<qint64> &folderIds) override;
     Result<QHash<qint64, FolderCount>> folderCounts(const Core::StoreRecord &store) override;
     Result<std::optional<std::pair<Core::MessageSummary, QByteArray>>>
     messageWithContent(const Core::StoreRecord &store, qint64 messageId) override;
+    Result<std::optional<Core::MessageSummary>> message(const Core::StoreRecord &store,
+                                                        qint64 messageId) override;
+    Result<bool> deleteMessage(const Core::StoreRecord &store, qint64 messageId) override;
+    Result<QList<ContentRow>> contentPage(const Core::StoreRecord &store,
+                                          const QByteArray &afterSha256, int limit) override;
+    Result<QList<StoredMessage>> messagePage(const Core::StoreRecord &store, qint64 afterId,
+                                             int limit, bool withContent) override;
+    Result<qint64> orphanedContents(const Core::StoreRecord &store) override;
+    Result<CompactResult> compact(const Core::StoreRecord &store) override;
 
 private:
     PgConnectionPool &m_pool;

@@ -1,6 +1,7 @@
 #include "storage/PgStoreCatalog.h"
 
 #include "storage/Migrator.h"
+#include "storage/PgStoreTables.h"
 #include "storage/PgText.h"
 #include "storage/PgTransaction.h"
 
@@ -8,10 +9,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Storage {
 
-namespace {
-
-const QString kColumns = u"id, uid, name, state, wrapped_data_key, index_path, created_at, "
-                         "message_count, raw_bytes, stored_bytes, statistics_refreshed_at"_s;
+const QString kStoreColumns = u"id, uid, name, state, wrapped_data_key, index_path, created_at, "
+                              "message_count, raw_bytes, stored_bytes, statistics_refreshed_at"_s;
 
 Core::StoreRecord storeFromRow(const PgResult &rows, int row)
 {
@@ -31,11 +30,15 @@ Core::StoreRecord storeFromRow(const PgResult &rows, int row)
     return store;
 }
 
+namespace {
+
 Error duplicateName(const QString &name)
 {
     return Error(ErrorCode::AlreadyExists,
                  u"An archive store named %1 exists already."_s.arg(name));
 }
+
+} // namespace
 
 // Creates the store's tables inside its schema. Migrator works on unqualified names, so the
 // session's search_path points into the schema for the duration and is reset afterwards.
@@ -57,7 +60,20 @@ Status migrateStoreSchema(PgConnection &connection, const QString &schema)
     return {};
 }
 
-} // namespace
+Status writeStoreInfo(PgConnection &connection, const Core::StoreRecord &store)
+{
+    Result<PgResult> written = connection.exec(
+        u"INSERT INTO "_s + storeTable(store, u"store_info"_s) +
+            u" (uid, name, wrapped_data_key, index_path, created_at) "
+            "VALUES ($1, $2, $3, $4, coalesce($5, now())) ON CONFLICT (singleton) DO UPDATE "
+            "SET name = EXCLUDED.name, wrapped_data_key = EXCLUDED.wrapped_data_key, "
+            "index_path = EXCLUDED.index_path"_s,
+        {store.uid, store.name, store.wrappedDataKey,
+         store.indexPath.isEmpty() ? QVariant() : QVariant(store.indexPath), store.createdAt});
+    if (!written.ok())
+        return written.error();
+    return {};
+}
 
 PgStoreCatalog::PgStoreCatalog(PgConnectionPool &pool)
     : m_pool(pool)
@@ -69,7 +85,7 @@ Result<QList<Core::StoreRecord>> PgStoreCatalog::listStores(bool includeSize)
     if (!lease.ok())
         return lease.error();
     Result<PgResult> rows =
-        (*lease)->exec(u"SELECT "_s + kColumns + u" FROM archive_stores ORDER BY id"_s);
+        (*lease)->exec(u"SELECT "_s + kStoreColumns + u" FROM archive_stores ORDER BY id"_s);
     if (!rows.ok())
         return rows.error();
     QList<Core::StoreRecord> stores;
@@ -111,6 +127,8 @@ Result<Core::StoreRecord> PgStoreCatalog::createStore(const Core::StoreRecord &s
         return created.error();
     if (Status migrated = migrateStoreSchema(connection, schema); !migrated.ok())
         return migrated.error();
+    if (Status described = writeStoreInfo(connection, store); !described.ok())
+        return described.error();
 
     Result<PgTransaction> transaction = PgTransaction::begin(connection);
     if (!transaction.ok())
@@ -124,7 +142,7 @@ Result<Core::StoreRecord> PgStoreCatalog::createStore(const Core::StoreRecord &s
     Result<PgResult> inserted = connection.exec(
         u"INSERT INTO archive_stores (uid, name, state, wrapped_data_key, index_path) "
         "VALUES ($1, $2, $3, $4, $5) RETURNING "_s +
-            kColumns,
+            kStoreColumns,
         {store.uid, store.name, Core::storeStateName(store.state), store.wrappedDataKey,
          store.indexPath.isEmpty() ? QVariant() : QVariant(store.indexPath)});
     if (!inserted.ok()) {

@@ -17,6 +17,14 @@ public:
     Status renameStore(int id, const QString &name) override;
     Status setStoreState(int id, Core::StoreState state) override;
     Status refreshStatistics() override;
+    // In PgStoreAttachment.cpp:
+    Status detachStore(int id) override;
+    Result<QList<Core::StoreRecord>> detachedStores() override;
+    Result<Core::StoreRecord> attachStore(const QString &schemaName, const QString &name,
+                                          Core::StoreState state) override;
+    Status setIndexPath(int id, const QString &indexPath) override;
+    Result<QHash<int, QString>> openStores() override;
+
     Result<Core::StoreAutoCreateConfiguration> autoCreateConfiguration() override;
     Status
     setAutoCreateConfiguration(const Core::StoreAutoCreateConfiguration &configuration) override;

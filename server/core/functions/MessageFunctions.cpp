@@ -3,6 +3,7 @@
 #include "core/ContentCodec.h"
 #include "core/EmailImporter.h"
 #include "core/FolderPaths.h"
+#include "core/WorkerRuns.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -39,24 +40,26 @@ QJsonObject messageJson(const MessageSummary &message, const QString &folder)
     };
 }
 
-// Read access through a folder privilege on the folder or above it.
-Status checkRead(FolderStore &folders, const Identity &caller, const QString &path)
+// An attached store whose mail can be read; the same NotFound as for a missing message
+// otherwise, so ids reveal nothing.
+Result<StoreRecord> readableStore(StoreService &stores, const MessageRef &ref)
 {
-    Result<QList<FolderPrivilege>> granted = folders.folderPrivileges(caller.userId);
-    if (!granted.ok())
-        return granted.error();
-    for (const FolderPrivilege &privilege : granted.value()) {
-        if (privilege.privileges.contains(u"read"_s) &&
-            (path == privilege.folder || path.startsWith(privilege.folder + u'/')))
-            return {};
+    Result<QList<StoreRecord>> readable = stores.readableStores();
+    if (!readable.ok())
+        return readable.error();
+    for (const StoreRecord &store : readable.value()) {
+        if (store.id == ref.storeId)
+            return store;
     }
-    return Error(ErrorCode::PermissionDenied, u"You may not read the folder %1."_s.arg(path));
+    return Error(ErrorCode::NotFound, u"There is no message %1."_s.arg(ref.text()));
 }
 
 } // namespace
 
-void registerMessageFunctions(FunctionRegistry &registry, ArchiveService &archive)
+void registerMessageFunctions(FunctionRegistry &registry, const MessageServices &services)
 {
+    ArchiveService &archive = services.archive;
+    MessageAccess &access = services.access;
     registry.add(
         {{u"ImportEmailFiles"_s,
           {{u"userName"_s, ArgumentType::String, false},
@@ -64,39 +67,53 @@ void registerMessageFunctions(FunctionRegistry &registry, ArchiveService &archiv
            {u"targetFolder"_s, ArgumentType::String, true},
            {u"format"_s, ArgumentType::String, true}}},
          Access::Admin,
-         [&archive](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
-             Result<ImportSummary> summary = EmailImporter(archive).run(
-                 {args.string(u"userName"_s), args.string(u"path"_s),
-                  args.string(u"targetFolder"_s), args.string(u"format"_s)},
-                 context.progress);
-             if (!summary.ok())
-                 return summary.error();
-             return QJsonValue(summary->toJson());
+         [services](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+             const ImportRequest request{args.string(u"userName"_s), args.string(u"path"_s),
+                                         args.string(u"targetFolder"_s),
+                                         args.string(u"format"_s)};
+             WorkerResult record;
+             record.profileName = u"Import of %1"_s.arg(request.path);
+             record.userName = request.userName.trimmed().toLower();
+             record.startedBy = context.caller.userName;
+             WorkerRun run(services.results, services.clock, record);
+             if (Status begun = run.begin(); !begun.ok())
+                 return begun.error();
+             ImportSummary summary;
+             const Status imported =
+                 EmailImporter(services.archive).run(request, context.progress, summary);
+             QJsonObject json = summary.toJson();
+             if (Status finished = run.finish(imported, summary, json); !finished.ok())
+                 return finished.error();
+             if (!imported.ok()) {
+                 Error error = imported.error();
+                 error.details = u"Worker result %1 tells what was archived before."_s.arg(
+                     run.id());
+                 return error;
+             }
+             json.insert(u"workerResultId"_s, static_cast<double>(run.id()));
+             return QJsonValue(json);
          }});
 
     registry.add(
         {{u"GetMessages"_s, {{u"folder"_s, ArgumentType::String, false}}},
          Access::AnyUser,
-         [&archive](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+         [&archive, &access](const Api::Arguments &args,
+                             CallContext &context) -> Result<QJsonValue> {
              Result<QStringList> segments = folderSegments(args.string(u"folder"_s));
              if (!segments.ok())
                  return segments.error();
              const QString path = folderPath(segments.value());
-             if (Status allowed = checkRead(archive.folders(), context.caller, path); !allowed.ok())
+             if (Status allowed = access.mayRead(context.caller, path); !allowed.ok())
                  return allowed.error();
              Result<std::optional<FolderRecord>> folder = archive.folders().findFolder(path);
              if (!folder.ok())
                  return folder.error();
              if (!folder->has_value())
                  return Error(ErrorCode::NotFound, u"There is no archive folder %1."_s.arg(path));
-             Result<QList<StoreRecord>> stores = archive.stores().catalog().listStores(false);
+             Result<QList<StoreRecord>> stores = archive.stores().readableStores();
              if (!stores.ok())
                  return stores.error();
-             QList<StoreRecord> visible;
-             for (const StoreRecord &store : stores.value()) {
-                 if (store.state != StoreState::Disabled)
-                     visible << store;
-             }
+             const QList<StoreRecord> &visible = stores.value();
              Result<QList<MessageSummary>> messages =
                  archive.messages().messagesInFolders(visible, {(*folder)->id});
              if (!messages.ok())
@@ -122,24 +139,16 @@ void registerMessageFunctions(FunctionRegistry &registry, ArchiveService &archiv
     registry.add(
         {{u"GetMessageContent"_s, {{u"id"_s, ArgumentType::String, false}}},
          Access::AnyUser,
-         [&archive](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
-             const QStringList parts = args.string(u"id"_s).split(u':');
-             bool storeOk = false;
-             bool messageOk = false;
-             const int storeId = parts.value(0).toInt(&storeOk);
-             const qint64 messageId = parts.value(1).toLongLong(&messageOk);
-             if (parts.size() != 2 || !storeOk || !messageOk)
-                 return Error(ErrorCode::InvalidArgument,
-                              u"A message id looks like \"3:1234\" (store:message)."_s);
-             Result<QList<StoreRecord>> stores = archive.stores().catalog().listStores(false);
-             if (!stores.ok())
-                 return stores.error();
-             const auto store = std::find_if(stores->cbegin(), stores->cend(),
-                                             [&](const StoreRecord &s) { return s.id == storeId; });
-             const Error missing(ErrorCode::NotFound,
-                                 u"There is no message %1."_s.arg(args.string(u"id"_s)));
-             if (store == stores->cend() || store->state == StoreState::Disabled)
-                 return missing;
+         [&archive, &access](const Api::Arguments &args,
+                             CallContext &context) -> Result<QJsonValue> {
+             Result<MessageRef> ref = MessageRef::parse(args.string(u"id"_s));
+             if (!ref.ok())
+                 return ref.error();
+             const Error missing(ErrorCode::NotFound, u"There is no message %1."_s.arg(ref->text()));
+             Result<StoreRecord> store = readableStore(archive.stores(), ref.value());
+             if (!store.ok())
+                 return store.error();
+             const qint64 messageId = ref->messageId;
              auto found = archive.messages().messageWithContent(*store, messageId);
              if (!found.ok())
                  return found.error();
@@ -152,7 +161,7 @@ void registerMessageFunctions(FunctionRegistry &registry, ArchiveService &archiv
                  return folder.error();
              const QString path = folder->has_value() ? (*folder)->path : QString();
              // Same answer as for a missing message: ids reveal nothing.
-             if (!checkRead(archive.folders(), context.caller, path).ok())
+             if (!access.mayRead(context.caller, path).ok())
                  return missing;
              Result<QByteArray> key = archive.stores().dataKey(*store);
              if (!key.ok())
@@ -170,6 +179,65 @@ void registerMessageFunctions(FunctionRegistry &registry, ArchiveService &archiv
              QJsonObject json = messageJson(message, path);
              json.insert(u"raw"_s, QString::fromLatin1(raw->toBase64()));
              return QJsonValue(json);
+         }});
+
+    registry.add(
+        {{u"DeleteMessage"_s,
+          {{u"id"_s, ArgumentType::String, false}, {u"reason"_s, ArgumentType::String, false}}},
+         Access::AnyUser,
+         [services, &archive](const Api::Arguments &args,
+                              CallContext &context) -> Result<QJsonValue> {
+             Result<MessageRef> ref = MessageRef::parse(args.string(u"id"_s));
+             if (!ref.ok())
+                 return ref.error();
+             const QString reason = args.string(u"reason"_s).trimmed();
+             if (reason.isEmpty())
+                 return Error(ErrorCode::InvalidArgument,
+                              u"Say why the message is deleted (reason): it goes to the audit "
+                              "log."_s);
+             const Error missing(ErrorCode::NotFound, u"There is no message %1."_s.arg(ref->text()));
+             Result<StoreRecord> store = readableStore(archive.stores(), ref.value());
+             if (!store.ok())
+                 return store.error();
+             Result<std::optional<MessageSummary>> message =
+                 archive.messages().message(*store, ref->messageId);
+             if (!message.ok())
+                 return message.error();
+             if (!message->has_value())
+                 return missing;
+             Result<std::optional<FolderRecord>> folder =
+                 archive.folders().folderById((*message)->folderId);
+             if (!folder.ok())
+                 return folder.error();
+             const QString path = folder->has_value() ? (*folder)->path : QString();
+             if (!services.access.mayRead(context.caller, path).ok() &&
+                 !services.access.mayDelete(context.caller, path).ok())
+                 return missing;
+             if (Status allowed = services.access.mayDelete(context.caller, path); !allowed.ok())
+                 return allowed.error();
+             if (store->state == StoreState::WriteProtected)
+                 return Error(ErrorCode::Conflict,
+                              u"The archive store %1 is write-protected: its messages cannot be "
+                              "deleted."_s.arg(store->name));
+             // Logged first: a deletion never happens without its audit entry.
+             if (Status logged = services.audit.record(
+                     {0,
+                      {},
+                      AuditEvent::MessageDelete,
+                      context.caller.userName,
+                      context.clientAddress,
+                      QJsonObject{{u"id"_s, ref->text()},
+                                  {u"folder"_s, path},
+                                  {u"sha256"_s, QString::fromLatin1((*message)->sha256.toHex())},
+                                  {u"reason"_s, reason}}});
+                 !logged.ok())
+                 return logged.error();
+             Result<bool> deleted = archive.messages().deleteMessage(*store, ref->messageId);
+             if (!deleted.ok())
+                 return deleted.error();
+             if (!deleted.value())
+                 return missing;
+             return QJsonValue();
          }});
 }
 

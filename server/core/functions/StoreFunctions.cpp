@@ -89,14 +89,22 @@ Api::ArgumentSpec idArgument()
 
 } // namespace
 
-QJsonObject storeJson(const StoreRecord &store, bool locked)
+Status auditStoreChange(AuditLog &audit, const CallContext &context, const QString &event,
+                        const StoreRecord &store, QJsonObject details)
+{
+    details.insert(u"id"_s, store.id);
+    details.insert(u"name"_s, store.name);
+    return audit.record({0, {}, event, context.caller.userName, context.clientAddress, details});
+}
+
+QJsonObject storeJson(const StoreRecord &store, const QString &status)
 {
     QJsonObject json{
         {u"id"_s, store.id},
         {u"name"_s, store.name},
         {u"type"_s, u"FileSystemInternal"_s},
         {u"requestedState"_s, storeStateName(store.state)},
-        {u"status"_s, locked ? u"locked"_s : storeStateName(store.state)},
+        {u"status"_s, status},
         {u"databaseName"_s, QJsonValue()},
         {u"databasePath"_s, QJsonValue()},
         {u"contentPath"_s, QJsonValue()},
@@ -115,7 +123,7 @@ QJsonObject storeJson(const StoreRecord &store, bool locked)
     return json;
 }
 
-void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores)
+void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores, AuditLog &audit)
 {
     registry.add({{u"GetStores"_s, {{u"includeSize"_s, ArgumentType::Bool, true}}},
                   Access::Admin,
@@ -124,10 +132,9 @@ void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores)
                           stores.catalog().listStores(args.boolean(u"includeSize"_s, true));
                       if (!list.ok())
                           return list.error();
-                      const bool locked = !stores.keys().isUnlocked();
                       QJsonArray result;
                       for (const StoreRecord &store : list.value())
-                          result.append(storeJson(store, locked));
+                          result.append(storeJson(store, stores.status(store)));
                       return QJsonValue(result);
                   }});
 
@@ -140,7 +147,8 @@ void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores)
     }
     registry.add({{u"CreateStore"_s, createArguments},
                   Access::Admin,
-                  [&stores](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+                  [&stores, &audit](const Api::Arguments &args,
+                                    CallContext &context) -> Result<QJsonValue> {
                       if (Status ok = refuseFileLocations(args); !ok.ok())
                           return ok.error();
                       NewStore request;
@@ -157,23 +165,38 @@ void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores)
                       Result<StoreRecord> created = stores.createStore(request);
                       if (!created.ok())
                           return created.error();
-                      return QJsonValue(storeJson(created.value(), false));
+                      if (Status logged = auditStoreChange(audit, context,
+                                                           AuditEvent::FileGroupCreate,
+                                                           created.value());
+                          !logged.ok())
+                          return logged.error();
+                      return QJsonValue(storeJson(created.value(), stores.status(*created)));
                   }});
 
     registry.add({{u"RenameStore"_s, {idArgument(), {u"name"_s, ArgumentType::String, false}}},
                   Access::Admin,
-                  [&stores](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+                  [&stores, &audit](const Api::Arguments &args,
+                                    CallContext &context) -> Result<QJsonValue> {
                       Status renamed = stores.renameStore(static_cast<int>(args.integer(u"id"_s)),
                                                           args.string(u"name"_s));
                       if (!renamed.ok())
                           return renamed.error();
+                      Result<StoreRecord> store =
+                          stores.store(static_cast<int>(args.integer(u"id"_s)));
+                      if (!store.ok())
+                          return store.error();
+                      if (Status logged = auditStoreChange(audit, context,
+                                                           AuditEvent::FileGroupRename, *store);
+                          !logged.ok())
+                          return logged.error();
                       return QJsonValue();
                   }});
 
     registry.add({{u"SetStoreRequestedState"_s,
                    {idArgument(), {u"requestedState"_s, ArgumentType::String, true}}},
                   Access::Admin,
-                  [&stores](const Api::Arguments &args, CallContext &) -> Result<QJsonValue> {
+                  [&stores, &audit](const Api::Arguments &args,
+                                    CallContext &context) -> Result<QJsonValue> {
                       if (!args.has(u"requestedState"_s))
                           return Error(ErrorCode::InvalidArgument,
                                        u"Missing API argument requestedState."_s);
@@ -181,6 +204,17 @@ void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores)
                                                             args.string(u"requestedState"_s));
                       if (!set.ok())
                           return set.error();
+                      Result<StoreRecord> store =
+                          stores.store(static_cast<int>(args.integer(u"id"_s)));
+                      if (!store.ok())
+                          return store.error();
+                      if (Status logged =
+                              auditStoreChange(audit, context,
+                                               AuditEvent::FileGroupSetRequestedState, *store,
+                                               {{u"requestedState"_s,
+                                                 storeStateName(store->state)}});
+                          !logged.ok())
+                          return logged.error();
                       return QJsonValue();
                   }});
 

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/ArchiveService.h"
+
+#include <QFuture>
+#include <QThreadPool>
+
+namespace Mailkeep::Core {
+
+// What a run did with the messages it was given.
+struct IngestCounts
+{
+    int archived = 0;
+    int alreadyArchived = 0;   // the same bytes were in that folder already
+    int duplicatesSkipped = 0; // the same message by its normalised key
+    int flagged = 0;           // archived, but the parser found defects
+    QList<std::pair<QString, QString>> failures; // item, reason
+};
+
+// Where a message came from, kept with it.
+struct MessageOrigin
+{
+    QString sourceId;
+    QString sourceProfile;
+    QString sourceFolder;
+    QDateTime archivedAt; // invalid: now; a transfer keeps the original archive date
+};
+
+// The ingest pipeline of ARCHITECTURE.md for one target: messages are collected into batches;
+// each batch is parsed, hashed, compressed and sealed on worker threads, then written in one
+// transaction while the caller goes on reading the next batch. A batch carries the source
+// checkpoint of its last message, committed with it, so the checkpoint never runs ahead of
+// the mail. At most one batch is being written and one collected: memory stays bounded.
+class IngestPipeline
+{
+public:
+    IngestPipeline(ArchiveService &archive, ArchiveService::Target target, IngestCounts &counts);
+    ~IngestPipeline(); // waits for a write in flight (its outcome is then dropped)
+    IngestPipeline(const IngestPipeline &) = delete;
+    IngestPipeline &operator=(const IngestPipeline &) = delete;
+
+    // Queues a message. `after` is the source position following it (written with its batch).
+    // An error means an earlier batch could not be written: stop the run.
+    Status add(QByteArray raw, qint64 folderId, MessageOrigin origin,
+               std::optional<SourceCheckpoint> after = std::nullopt);
+    // Returns when everything added so far is committed.
+    Status flush();
+
+private:
+    struct Item
+    {
+        QByteArray raw;
+        qint64 folderId = 0;
+        MessageOrigin origin;
+        std::optional<PreparedMessage> prepared;
+        QString error;
+    };
+    Status submit();
+    Status waitForWrite();
+
+    ArchiveService &m_archive;
+    ArchiveService::Target m_target;
+    IngestCounts &m_counts;
+    QThreadPool m_workers;
+    QList<Item> m_collecting;
+    qint64 m_collectingBytes = 0;
+    std::optional<SourceCheckpoint> m_checkpoint;
+    // The batch being written and its outcome.
+    QList<PreparedMessage> m_writing;
+    QFuture<Result<QList<StoreOutcome>>> m_write;
+};
+
+} // namespace Mailkeep::Core

@@ -1,0 +1,216 @@
+// Writing batches of messages: one transaction per batch, the rows sent with one COPY into a
+// session-local staging table, checked against every attached store, then inserted.
+#include "storage/PgCopyRows.h"
+#include "storage/PgMessageStore.h"
+#include "storage/PgStoreTables.h"
+#include "storage/PgTransaction.h"
+
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Storage {
+
+namespace {
+
+// ON COMMIT DELETE ROWS: the table lives as long as the pooled session and is empty between
+// batches. ord is the message's place in the batch.
+const QString kCreateStaging =
+    u"CREATE TEMP TABLE IF NOT EXISTS message_staging (ord int, folder_id bigint, "
+    "content_sha256 bytea, duplicate_key bytea, sealed bytea, raw_size bigint, "
+    "message_date timestamptz, date_from_received boolean, envelope bytea, size bigint, "
+    "has_attachments boolean, parse_status text, defects text[], source_profile text, "
+    "source_folder text, source_id text, archived_at timestamptz) ON COMMIT DELETE ROWS"_s;
+
+void addOptionalText(PgCopyRows &rows, const QString &text)
+{
+    if (text.isEmpty())
+        rows.addNull();
+    else
+        rows.addText(text);
+}
+
+void addStagingRow(PgCopyRows &rows, int ord, const Core::PreparedMessage &message)
+{
+    rows.addInteger(ord);
+    rows.addInteger(message.folderId);
+    rows.addBytes(message.sha256);
+    rows.addBytes(message.duplicateKey);
+    rows.addBytes(message.sealed);
+    rows.addInteger(message.rawSize);
+    rows.addTime(message.messageDate);
+    rows.addBool(message.dateFromReceived);
+    rows.addBytes(message.sealedEnvelope);
+    rows.addInteger(message.rawSize);
+    rows.addBool(message.hasAttachments);
+    rows.addText(message.parseStatus);
+    rows.addTextArray(message.defects);
+    addOptionalText(rows, message.sourceProfile);
+    addOptionalText(rows, message.sourceFolder);
+    addOptionalText(rows, message.sourceId);
+    rows.addTime(message.archivedAt);
+    rows.endRow();
+}
+
+// For every staged row: is the same content, or the same message by its normalised key,
+// already in that folder in any of the stores?
+QString presenceQuery(const QList<Core::StoreRecord> &stores)
+{
+    QStringList sameBytes;
+    QStringList sameMessage;
+    for (const Core::StoreRecord &store : stores) {
+        const QString messages = storeTable(store, u"messages"_s);
+        sameBytes << u"EXISTS (SELECT 1 FROM %1 m WHERE m.folder_id = s.folder_id "
+                     "AND m.content_sha256 = s.content_sha256)"_s.arg(messages);
+        sameMessage << u"EXISTS (SELECT 1 FROM %1 m WHERE m.folder_id = s.folder_id "
+                       "AND m.duplicate_key = s.duplicate_key)"_s.arg(messages);
+    }
+    return u"SELECT ord, %1, %2 FROM message_staging s"_s.arg(sameBytes.join(u" OR "_s),
+                                                               sameMessage.join(u" OR "_s));
+}
+
+QByteArray folderContentKey(qint64 folderId, const QByteArray &sha256)
+{
+    return QByteArray::number(folderId) + ':' + sha256;
+}
+
+} // namespace
+
+Result<QList<Core::StoreOutcome>>
+PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::StoreRecord> &present,
+                           const QList<Core::PreparedMessage> &batch,
+                           const std::optional<Core::SourceCheckpoint> &checkpoint)
+{
+    QList<Core::StoreOutcome> outcomes(batch.size(), Core::StoreOutcome::Stored);
+    // Duplicates inside the batch itself never reach the database.
+    QSet<QByteArray> seenContent;
+    QSet<QByteArray> seenKey;
+    PgCopyRows staged;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const Core::PreparedMessage &message = batch.at(i);
+        const QByteArray contentKey = folderContentKey(message.folderId, message.sha256);
+        const QByteArray messageKey = folderContentKey(message.folderId, message.duplicateKey);
+        if (seenContent.contains(contentKey)) {
+            outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
+        } else if (seenKey.contains(messageKey)) {
+            outcomes[i] = Core::StoreOutcome::DuplicateElsewhere;
+        } else {
+            seenContent.insert(contentKey);
+            seenKey.insert(messageKey);
+            addStagingRow(staged, static_cast<int>(i), message);
+        }
+    }
+
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    PgConnection &connection = **lease;
+    if (Status created = connection.execScript(kCreateStaging); !created.ok())
+        return created.error();
+    Result<PgTransaction> transaction = PgTransaction::begin(connection);
+    if (!transaction.ok())
+        return transaction.error();
+
+    if (staged.rows() > 0) {
+        Result<qint64> copied = connection.copyIn(u"COPY message_staging FROM STDIN"_s,
+                                                  staged.data());
+        if (!copied.ok())
+            return copied.error();
+        QList<Core::StoreRecord> checked = present;
+        if (std::none_of(checked.cbegin(), checked.cend(),
+                         [&](const Core::StoreRecord &s) { return s.id == store.id; }))
+            checked.append(store);
+        Result<PgResult> found = connection.exec(presenceQuery(checked));
+        if (!found.ok())
+            return found.error();
+        QStringList known;
+        for (int row = 0; row < found->rowCount(); ++row) {
+            const bool sameBytes = found->toBool(row, 1);
+            if (!sameBytes && !found->toBool(row, 2))
+                continue;
+            const auto ord = found->toInt64(row, 0);
+            outcomes[ord] = sameBytes ? Core::StoreOutcome::AlreadyInFolder
+                                      : Core::StoreOutcome::DuplicateElsewhere;
+            known << QString::number(ord);
+        }
+        if (!known.isEmpty()) {
+            if (Result<PgResult> dropped = connection.exec(
+                    u"DELETE FROM message_staging WHERE ord = ANY($1::int[])"_s, {known});
+                !dropped.ok())
+                return dropped.error();
+        }
+        if (Result<PgResult> contents = connection.exec(
+                u"INSERT INTO "_s + storeTable(store, u"contents"_s) +
+                u" (sha256, sealed, raw_size) SELECT DISTINCT ON (content_sha256) "
+                "content_sha256, sealed, raw_size FROM message_staging ORDER BY content_sha256 "
+                "ON CONFLICT (sha256) DO NOTHING"_s);
+            !contents.ok())
+            return contents.error();
+        // A concurrent writer may have stored the same message in the same folder since the
+        // check: such rows are skipped, and reported as already archived.
+        Result<PgResult> inserted = connection.exec(
+            u"INSERT INTO "_s + storeTable(store, u"messages"_s) +
+            u" (folder_id, content_sha256, duplicate_key, message_date, date_from_received, "
+            "envelope, size, has_attachments, parse_status, defects, source_profile, "
+            "source_folder, source_id, archived_at) SELECT folder_id, content_sha256, "
+            "duplicate_key, message_date, date_from_received, envelope, size, has_attachments, "
+            "parse_status, defects, source_profile, source_folder, source_id, "
+            "coalesce(archived_at, now()) FROM message_staging ORDER BY ord "
+            "ON CONFLICT (folder_id, content_sha256) DO NOTHING "
+            "RETURNING folder_id, content_sha256"_s);
+        if (!inserted.ok())
+            return inserted.error();
+        if (inserted->rowCount() != staged.rows() - known.size()) {
+            QSet<QByteArray> written;
+            for (int row = 0; row < inserted->rowCount(); ++row)
+                written.insert(
+                    folderContentKey(inserted->toInt64(row, 0), inserted->bytes(row, 1)));
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                if (outcomes.at(i) == Core::StoreOutcome::Stored &&
+                    !written.contains(
+                        folderContentKey(batch.at(i).folderId, batch.at(i).sha256)))
+                    outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
+            }
+        }
+    }
+    if (checkpoint) {
+        if (Result<PgResult> saved = connection.exec(
+                u"INSERT INTO source_checkpoints (source_key, position) VALUES ($1, $2) "
+                "ON CONFLICT (source_key) DO UPDATE SET position = EXCLUDED.position, "
+                "updated_at = now()"_s,
+                {checkpoint->key, checkpoint->position});
+            !saved.ok())
+            return saved.error();
+    }
+    if (Status committed = transaction->commit(); !committed.ok())
+        return committed.error();
+    return outcomes;
+}
+
+Result<std::optional<QString>> PgMessageStore::checkpoint(const QString &key)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(
+        u"SELECT position FROM source_checkpoints WHERE source_key = $1"_s, {key});
+    if (!rows.ok())
+        return rows.error();
+    if (rows->rowCount() == 0)
+        return std::optional<QString>();
+    return std::optional<QString>(rows->text(0, 0));
+}
+
+Status PgMessageStore::clearCheckpoint(const QString &key)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows =
+        (*lease)->exec(u"DELETE FROM source_checkpoints WHERE source_key = $1"_s, {key});
+    if (!rows.ok())
+        return rows.error();
+    return {};
+}
+
+} // namespace Mailkeep::Storage
