@@ -2,12 +2,12 @@
 
 #include "core/ArchiveService.h"
 #include "core/ComplianceService.h"
-#include "core/MessageAccess.h"
-#include "core/WorkerResultStore.h"
 #include "core/FunctionRegistry.h"
 #include "core/KeyRing.h"
+#include "core/MessageAccess.h"
 #include "core/StoreService.h"
 #include "core/UserStore.h"
+#include "core/WorkerResultStore.h"
 #include "model/Clock.h"
 
 #include <functional>

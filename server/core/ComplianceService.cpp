@@ -17,8 +17,7 @@ QJsonObject ComplianceConfiguration::toJson() const
         {u"adminEmailPreviewEnabled"_s, adminEmailPreviewEnabled},
         {u"legalHoldEnabled"_s, legalHoldEnabled},
         {u"passwordPolicyEnabled"_s, passwordPolicyEnabled},
-        {u"logSuccessfulUserActivities"_s,
-         QJsonArray::fromStringList(logSuccessfulUserActivities)},
+        {u"logSuccessfulUserActivities"_s, QJsonArray::fromStringList(logSuccessfulUserActivities)},
     };
 }
 
@@ -93,13 +92,17 @@ Status ComplianceService::setConfiguration(const ComplianceConfiguration &config
                                            const Identity &caller, const QString &clientAddress)
 {
     std::lock_guard lock(m_mutex);
-    const QString text = QString::fromUtf8(
-        QJsonDocument(configuration.toJson()).toJson(QJsonDocument::Compact));
+    const QString text =
+        QString::fromUtf8(QJsonDocument(configuration.toJson()).toJson(QJsonDocument::Compact));
     if (Status stored = m_properties.setProperty(kProperty, text); !stored.ok())
         return stored;
     m_cached = configuration;
-    return m_audit.record({0, {}, AuditEvent::ComplianceChangeSettings, caller.userName,
-                           clientAddress, configuration.toJson()});
+    return m_audit.record({0,
+                           {},
+                           AuditEvent::ComplianceChangeSettings,
+                           caller.userName,
+                           clientAddress,
+                           configuration.toJson()});
 }
 
 } // namespace Mailkeep::Core

@@ -191,9 +191,9 @@ Status EmailImporter::run(const ImportRequest &request, TaskProgress &progress,
                                      SourceCheckpoint{key, QString::number(end)});
                     !added.ok())
                     return added.error();
-                progress.report(static_cast<int>(100 * (doneBytes + end) /
-                                                 std::max<qint64>(totalBytes, 1)),
-                                u"Importing %1"_s.arg(file.fileName()));
+                progress.report(
+                    static_cast<int>(100 * (doneBytes + end) / std::max<qint64>(totalBytes, 1)),
+                    u"Importing %1"_s.arg(file.fileName()));
             }
             // The whole file is committed: a later import of it starts from the beginning
             // again (and finds every message archived).
@@ -209,8 +209,8 @@ Status EmailImporter::run(const ImportRequest &request, TaskProgress &progress,
                 summary.failures.append({file.filePath(), u"The file is larger than 512 MB."_s});
             } else if (!input.open(QIODevice::ReadOnly)) {
                 summary.failures.append({file.filePath(), input.errorString()});
-            } else if (Status added =
-                           pipeline.add(input.readAll(), archiveFolder->id, {file.filePath(), {}, {}, {}});
+            } else if (Status added = pipeline.add(input.readAll(), archiveFolder->id,
+                                                   {file.filePath(), {}, {}, {}});
                        !added.ok()) {
                 return added.error();
             }

@@ -53,8 +53,7 @@ Status IngestPipeline::submit()
         return {};
     const ArchiveService::Target &target = m_target;
     QtConcurrent::blockingMap(&m_workers, m_collecting, [&target](Item &item) {
-        Result<PreparedMessage> prepared =
-            ArchiveService::prepare(item.raw, item.folderId, target);
+        Result<PreparedMessage> prepared = ArchiveService::prepare(item.raw, item.folderId, target);
         if (prepared.ok()) {
             item.prepared = std::move(prepared).value();
             item.prepared->sourceId = item.origin.sourceId;
@@ -82,10 +81,10 @@ Status IngestPipeline::submit()
         return written;
     m_writing = std::move(batch);
     MessageStore &messages = m_archive.messages();
-    m_write = QtConcurrent::run(&m_workers, [&messages, &target, batch = &m_writing,
-                                             checkpoint = std::move(checkpoint)]() {
-        return messages.storeBatch(target.store, target.present, *batch, checkpoint);
-    });
+    m_write = QtConcurrent::run(
+        &m_workers, [&messages, &target, batch = &m_writing, checkpoint = std::move(checkpoint)]() {
+            return messages.storeBatch(target.store, target.present, *batch, checkpoint);
+        });
     return {};
 }
 

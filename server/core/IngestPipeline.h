@@ -11,9 +11,9 @@ namespace Mailkeep::Core {
 struct IngestCounts
 {
     int archived = 0;
-    int alreadyArchived = 0;   // the same bytes were in that folder already
-    int duplicatesSkipped = 0; // the same message by its normalised key
-    int flagged = 0;           // archived, but the parser found defects
+    int alreadyArchived = 0;                     // the same bytes were in that folder already
+    int duplicatesSkipped = 0;                   // the same message by its normalised key
+    int flagged = 0;                             // archived, but the parser found defects
     QList<std::pair<QString, QString>> failures; // item, reason
 };
 

@@ -3,8 +3,8 @@
 #include "model/Result.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 

@@ -131,8 +131,8 @@ Result<QJsonObject> StoreMaintenance::verifyStore(const StoreRecord &store, bool
             if (!ArchiveService::openEnvelope(message.summary, store, key.value()).ok())
                 problems.append(problem(item, u"its envelope cannot be decrypted."_s));
             if (!folderIds.contains(message.summary.folderId))
-                problems.append(problem(item, u"its folder %1 does not exist."_s.arg(
-                                                  message.summary.folderId)));
+                problems.append(problem(
+                    item, u"its folder %1 does not exist."_s.arg(message.summary.folderId)));
         }
         checked += page->size();
         afterId = page->last().summary.id;
@@ -148,8 +148,8 @@ Result<QJsonObject> StoreMaintenance::verifyStore(const StoreRecord &store, bool
                        {u"orphanedContents"_s, static_cast<double>(orphans.value())},
                        {u"problems"_s, problems}};
     // The full-text index arrives with the search issue; until then there is none to compare.
-    result.insert(u"indexes"_s, includeIndexes ? QJsonValue(u"No full-text index is kept yet."_s)
-                                               : QJsonValue());
+    result.insert(u"indexes"_s,
+                  includeIndexes ? QJsonValue(u"No full-text index is kept yet."_s) : QJsonValue());
     return result;
 }
 

@@ -98,15 +98,14 @@ Result<std::optional<StoreRecord>> StoreService::rollOverIfDue()
         m_catalog.listStores(configuration->sizeThresholdMegabytes.has_value());
     if (!stores.ok())
         return stores.error();
-    const auto current = std::find_if(stores->cbegin(), stores->cend(), [](const auto &s) {
-        return s.state == StoreState::Current;
-    });
+    const auto current = std::find_if(stores->cbegin(), stores->cend(),
+                                      [](const auto &s) { return s.state == StoreState::Current; });
     if (current == stores->cend())
         return ensureCurrentStore();
     bool due = false;
     if (configuration->sizeThresholdMegabytes) {
-        due = current->sizeOnDisk.value_or(0) >=
-              *configuration->sizeThresholdMegabytes * 1024 * 1024;
+        due =
+            current->sizeOnDisk.value_or(0) >= *configuration->sizeThresholdMegabytes * 1024 * 1024;
     } else {
         const QDate created = current->createdAt.toUTC().date();
         const QDate today = m_clock.now().toUTC().date();

@@ -45,9 +45,8 @@ Result<QJsonObject> StoreMaintenance::transfer(const QList<int> &sourceIds,
                      targetId ? u"There is no archive store with id %1."_s.arg(*targetId)
                               : u"No archive store is current."_s);
     if (target->state == StoreState::Disabled || target->state == StoreState::WriteProtected)
-        return Error(ErrorCode::Conflict,
-                     u"The target store %1 is %2: it cannot take mail."_s.arg(
-                         target->name, storeStateName(target->state)));
+        return Error(ErrorCode::Conflict, u"The target store %1 is %2: it cannot take mail."_s.arg(
+                                              target->name, storeStateName(target->state)));
     if (!stores.openError(target->id).isEmpty())
         return Error(ErrorCode::Unavailable,
                      u"The target store %1 cannot be opened."_s.arg(target->name));
@@ -85,9 +84,9 @@ Result<QJsonObject> StoreMaintenance::transfer(const QList<int> &sourceIds,
             return Error(ErrorCode::InvalidArgument,
                          u"startIndex looks like \"3:1234\" (store:message)."_s);
         if (!sourceIds.contains(parsed->storeId))
-            return Error(ErrorCode::InvalidArgument,
-                         u"startIndex names store %1, which is not a source."_s.arg(
-                             parsed->storeId));
+            return Error(
+                ErrorCode::InvalidArgument,
+                u"startIndex names store %1, which is not a source."_s.arg(parsed->storeId));
         resume = parsed.value();
     }
 
@@ -108,9 +107,9 @@ Result<QJsonObject> StoreMaintenance::transfer(const QList<int> &sourceIds,
             if (progress.isCancellationRequested()) {
                 if (Status flushed = pipeline.flush(); !flushed.ok())
                     return flushed.error();
-                return Error(ErrorCode::Cancelled,
-                             u"The transfer was stopped; resume it with startIndex=%1."_s.arg(
-                                 last));
+                return Error(
+                    ErrorCode::Cancelled,
+                    u"The transfer was stopped; resume it with startIndex=%1."_s.arg(last));
             }
             Result<QList<MessageStore::StoredMessage>> page =
                 m_archive.messages().messagePage(source, afterId, kPage, true);
@@ -128,16 +127,16 @@ Result<QJsonObject> StoreMaintenance::transfer(const QList<int> &sourceIds,
                     counts.failures.append({id, u"cannot be decrypted: "_s + raw.error().message});
                     continue;
                 }
-                MessageOrigin origin{message.sourceId, message.sourceProfile,
-                                     message.sourceFolder, message.summary.archivedAt};
+                MessageOrigin origin{message.sourceId, message.sourceProfile, message.sourceFolder,
+                                     message.summary.archivedAt};
                 if (Status added = pipeline.add(std::move(raw).value(), message.summary.folderId,
                                                 origin, SourceCheckpoint{key, id});
                     !added.ok())
                     return added.error();
             }
             afterId = page->last().summary.id;
-            progress.report(0, u"Copying store %1: %2 messages copied"_s.arg(source.name).arg(
-                                   counts.archived));
+            progress.report(
+                0, u"Copying store %1: %2 messages copied"_s.arg(source.name).arg(counts.archived));
         }
     }
     if (Status flushed = pipeline.flush(); !flushed.ok())

@@ -4,8 +4,8 @@
 #include "storage/PgParameters.h"
 #include "storage/StorageLogging.h"
 
-#include <libpq-fe.h>
 #include <algorithm>
+#include <libpq-fe.h>
 #include <vector>
 
 using namespace Qt::Literals::StringLiterals;

@@ -43,8 +43,8 @@ PgMessageStore::messagesInFolders(const QList<Core::StoreRecord> &stores,
     for (qint64 id : folderIds)
         ids << QString::number(id);
     for (const Core::StoreRecord &store : stores) {
-        Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns +
-                                                   u" FROM "_s + storeTable(store, u"messages"_s) +
+        Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
+                                                   storeTable(store, u"messages"_s) +
                                                    u" WHERE folder_id = ANY($1::bigint[])"_s,
                                                {ids});
         if (!rows.ok())
@@ -95,16 +95,16 @@ PgMessageStore::messageWithContent(const Core::StoreRecord &store, qint64 messag
                            rows->bytes(0, kMessageSummaryColumnCount)});
 }
 
-Result<std::optional<Core::MessageSummary>>
-PgMessageStore::message(const Core::StoreRecord &store, qint64 messageId)
+Result<std::optional<Core::MessageSummary>> PgMessageStore::message(const Core::StoreRecord &store,
+                                                                    qint64 messageId)
 {
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
-                                               storeTable(store, u"messages"_s) +
-                                               u" WHERE id = $1"_s,
-                                           {messageId});
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
+                           storeTable(store, u"messages"_s) + u" WHERE id = $1"_s,
+                       {messageId});
     if (!rows.ok())
         return rows.error();
     if (rows->rowCount() == 0)
@@ -121,10 +121,10 @@ Result<bool> PgMessageStore::deleteMessage(const Core::StoreRecord &store, qint6
     Result<PgTransaction> transaction = PgTransaction::begin(connection);
     if (!transaction.ok())
         return transaction.error();
-    Result<PgResult> deleted = connection.exec(u"DELETE FROM "_s +
-                                                   storeTable(store, u"messages"_s) +
-                                                   u" WHERE id = $1 RETURNING content_sha256"_s,
-                                               {messageId});
+    Result<PgResult> deleted =
+        connection.exec(u"DELETE FROM "_s + storeTable(store, u"messages"_s) +
+                            u" WHERE id = $1 RETURNING content_sha256"_s,
+                        {messageId});
     if (!deleted.ok())
         return deleted.error();
     if (deleted->rowCount() == 0)

@@ -66,7 +66,7 @@ QString presenceQuery(const QList<Core::StoreRecord> &stores)
                        "AND m.duplicate_key = s.duplicate_key)"_s.arg(messages);
     }
     return u"SELECT ord, %1, %2 FROM message_staging s"_s.arg(sameBytes.join(u" OR "_s),
-                                                               sameMessage.join(u" OR "_s));
+                                                              sameMessage.join(u" OR "_s));
 }
 
 QByteArray folderContentKey(qint64 folderId, const QByteArray &sha256)
@@ -112,8 +112,8 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
         return transaction.error();
 
     if (staged.rows() > 0) {
-        Result<qint64> copied = connection.copyIn(u"COPY message_staging FROM STDIN"_s,
-                                                  staged.data());
+        Result<qint64> copied =
+            connection.copyIn(u"COPY message_staging FROM STDIN"_s, staged.data());
         if (!copied.ok())
             return copied.error();
         QList<Core::StoreRecord> checked = present;
@@ -167,8 +167,7 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
                     folderContentKey(inserted->toInt64(row, 0), inserted->bytes(row, 1)));
             for (qsizetype i = 0; i < batch.size(); ++i) {
                 if (outcomes.at(i) == Core::StoreOutcome::Stored &&
-                    !written.contains(
-                        folderContentKey(batch.at(i).folderId, batch.at(i).sha256)))
+                    !written.contains(folderContentKey(batch.at(i).folderId, batch.at(i).sha256)))
                     outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
             }
         }
@@ -192,8 +191,8 @@ Result<std::optional<QString>> PgMessageStore::checkpoint(const QString &key)
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    Result<PgResult> rows = (*lease)->exec(
-        u"SELECT position FROM source_checkpoints WHERE source_key = $1"_s, {key});
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT position FROM source_checkpoints WHERE source_key = $1"_s, {key});
     if (!rows.ok())
         return rows.error();
     if (rows->rowCount() == 0)

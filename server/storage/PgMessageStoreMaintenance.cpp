@@ -11,11 +11,11 @@ namespace {
 // Bytes of the store's tables with their indexes and TOAST.
 Result<qint64> schemaBytes(PgConnection &connection, const Core::StoreRecord &store)
 {
-    Result<PgResult> size = connection.exec(
-        u"SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')"_s,
-        {store.schemaName()});
+    Result<PgResult> size =
+        connection.exec(u"SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c "
+                        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        "WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')"_s,
+                        {store.schemaName()});
     if (!size.ok())
         return size.error();
     return size->toInt64(0, 0);
@@ -55,13 +55,12 @@ PgMessageStore::messagePage(const Core::StoreRecord &store, qint64 afterId, int 
     QString from = storeTable(store, u"messages"_s) + u" m"_s;
     if (withContent) {
         columns += u", c.sealed"_s;
-        from += u" JOIN "_s + storeTable(store, u"contents"_s) +
-                u" c ON c.sha256 = m.content_sha256"_s;
+        from +=
+            u" JOIN "_s + storeTable(store, u"contents"_s) + u" c ON c.sha256 = m.content_sha256"_s;
     }
-    Result<PgResult> rows =
-        (*lease)->exec(u"SELECT "_s + columns + u" FROM "_s + from +
-                           u" WHERE m.id > $1 ORDER BY m.id LIMIT $2"_s,
-                       {afterId, limit});
+    Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + columns + u" FROM "_s + from +
+                                               u" WHERE m.id > $1 ORDER BY m.id LIMIT $2"_s,
+                                           {afterId, limit});
     if (!rows.ok())
         return rows.error();
     QList<StoredMessage> page;
@@ -84,10 +83,10 @@ Result<qint64> PgMessageStore::orphanedContents(const Core::StoreRecord &store)
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    Result<PgResult> rows = (*lease)->exec(
-        u"SELECT count(*) FROM "_s + storeTable(store, u"contents"_s) +
-        u" c WHERE NOT EXISTS (SELECT 1 FROM "_s + storeTable(store, u"messages"_s) +
-        u" m WHERE m.content_sha256 = c.sha256)"_s);
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT count(*) FROM "_s + storeTable(store, u"contents"_s) +
+                       u" c WHERE NOT EXISTS (SELECT 1 FROM "_s + storeTable(store, u"messages"_s) +
+                       u" m WHERE m.content_sha256 = c.sha256)"_s);
     if (!rows.ok())
         return rows.error();
     return rows->toInt64(0, 0);

@@ -72,9 +72,9 @@ Result<QList<Core::StoreRecord>> PgStoreCatalog::detachedStores()
     for (int row = 0; row < schemas->rowCount(); ++row) {
         Core::StoreRecord probe;
         probe.uid = schemas->text(row, 0).mid(6);
-        Result<PgResult> info = (*lease)->exec(
-            u"SELECT uid, name, wrapped_data_key, index_path, created_at FROM "_s +
-            storeTable(probe, u"store_info"_s));
+        Result<PgResult> info =
+            (*lease)->exec(u"SELECT uid, name, wrapped_data_key, index_path, created_at FROM "_s +
+                           storeTable(probe, u"store_info"_s));
         if (!info.ok() || info->rowCount() == 0)
             continue; // a store detached before it described itself cannot be attached
         Core::StoreRecord store;
@@ -90,8 +90,7 @@ Result<QList<Core::StoreRecord>> PgStoreCatalog::detachedStores()
 }
 
 Result<Core::StoreRecord> PgStoreCatalog::attachStore(const QString &schemaName,
-                                                      const QString &name,
-                                                      Core::StoreState state)
+                                                      const QString &name, Core::StoreState state)
 {
     static const QRegularExpression kSchema(u"^store_[0-9a-f]{16}$"_s);
     if (!kSchema.match(schemaName).hasMatch())
@@ -107,10 +106,10 @@ Result<Core::StoreRecord> PgStoreCatalog::attachStore(const QString &schemaName,
         QStringList names;
         for (const Core::StoreRecord &store : detached.value())
             names << u"%1 (\"%2\")"_s.arg(store.schemaName(), store.name);
-        return Error(ErrorCode::NotFound,
-                     u"There is no detached archive store %1 in the database. Detached "
-                     "stores: %2."_s.arg(schemaName, names.isEmpty() ? u"none"_s
-                                                                     : names.join(u", "_s)));
+        return Error(
+            ErrorCode::NotFound,
+            u"There is no detached archive store %1 in the database. Detached "
+            "stores: %2."_s.arg(schemaName, names.isEmpty() ? u"none"_s : names.join(u", "_s)));
     }
     Core::StoreRecord store = *found;
     store.name = name.trimmed().isEmpty() ? store.name : name.trimmed();
@@ -153,9 +152,9 @@ Status PgStoreCatalog::setIndexPath(int id, const QString &indexPath)
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    Result<PgResult> rows = (*lease)->exec(
-        u"UPDATE archive_stores SET index_path = $2 WHERE id = $1"_s,
-        {id, indexPath.isEmpty() ? QVariant() : QVariant(indexPath)});
+    Result<PgResult> rows =
+        (*lease)->exec(u"UPDATE archive_stores SET index_path = $2 WHERE id = $1"_s,
+                       {id, indexPath.isEmpty() ? QVariant() : QVariant(indexPath)});
     if (!rows.ok())
         return rows.error();
     if (rows->affectedRows() == 0)
@@ -173,8 +172,8 @@ Result<QHash<int, QString>> PgStoreCatalog::openStores()
         return lease.error();
     QHash<int, QString> failures;
     for (const Core::StoreRecord &store : stores.value()) {
-        Result<PgResult> exists = (*lease)->exec(
-            u"SELECT 1 FROM pg_namespace WHERE nspname = $1"_s, {store.schemaName()});
+        Result<PgResult> exists = (*lease)->exec(u"SELECT 1 FROM pg_namespace WHERE nspname = $1"_s,
+                                                 {store.schemaName()});
         if (!exists.ok())
             return exists.error();
         if (exists->rowCount() == 0) {

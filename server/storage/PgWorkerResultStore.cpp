@@ -52,8 +52,8 @@ Result<qint64> PgWorkerResultStore::begin(const Core::WorkerResult &run)
         u"INSERT INTO worker_results (profile_id, profile_name, user_name, started_by, "
         "started_at, report) VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id"_s,
         {run.profileId ? QVariant(*run.profileId) : QVariant(), run.profileName,
-         run.userName.isEmpty() ? QVariant() : QVariant(run.userName), run.startedBy,
-         run.startedAt, jsonText(run.report)});
+         run.userName.isEmpty() ? QVariant() : QVariant(run.userName), run.startedBy, run.startedAt,
+         jsonText(run.report)});
     if (!rows.ok())
         return rows.error();
     return rows->toInt64(0, 0);
@@ -67,8 +67,8 @@ Status PgWorkerResultStore::finish(const Core::WorkerResult &run)
     Result<PgResult> rows = (*lease)->exec(
         u"UPDATE worker_results SET completed_at = $2, result = $3, items_archived = $4, "
         "items_skipped = $5, items_failed = $6, report = $7::jsonb WHERE id = $1"_s,
-        {run.id, run.completedAt, run.result, run.itemsArchived, run.itemsSkipped,
-         run.itemsFailed, jsonText(run.report)});
+        {run.id, run.completedAt, run.result, run.itemsArchived, run.itemsSkipped, run.itemsFailed,
+         jsonText(run.report)});
     if (!rows.ok())
         return rows.error();
     if (rows->affectedRows() == 0)
@@ -117,12 +117,12 @@ Result<qint64> PgWorkerResultStore::closeAbandonedRuns(const QDateTime &now)
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    Result<PgResult> rows = (*lease)->exec(
-        u"UPDATE worker_results SET result = 'threadAbort', completed_at = $1, "
-        "report = report || jsonb_build_object('error', "
-        "'The server stopped before the run ended. Run it again to complete it.') "
-        "WHERE result IS NULL"_s,
-        {now});
+    Result<PgResult> rows =
+        (*lease)->exec(u"UPDATE worker_results SET result = 'threadAbort', completed_at = $1, "
+                       "report = report || jsonb_build_object('error', "
+                       "'The server stopped before the run ended. Run it again to complete it.') "
+                       "WHERE result IS NULL"_s,
+                       {now});
     if (!rows.ok())
         return rows.error();
     return rows->affectedRows();

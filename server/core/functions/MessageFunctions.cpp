@@ -69,8 +69,7 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
          Access::Admin,
          [services](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
              const ImportRequest request{args.string(u"userName"_s), args.string(u"path"_s),
-                                         args.string(u"targetFolder"_s),
-                                         args.string(u"format"_s)};
+                                         args.string(u"targetFolder"_s), args.string(u"format"_s)};
              WorkerResult record;
              record.profileName = u"Import of %1"_s.arg(request.path);
              record.userName = request.userName.trimmed().toLower();
@@ -86,8 +85,8 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                  return finished.error();
              if (!imported.ok()) {
                  Error error = imported.error();
-                 error.details = u"Worker result %1 tells what was archived before."_s.arg(
-                     run.id());
+                 error.details =
+                     u"Worker result %1 tells what was archived before."_s.arg(run.id());
                  return error;
              }
              json.insert(u"workerResultId"_s, static_cast<double>(run.id()));
@@ -144,7 +143,8 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
              Result<MessageRef> ref = MessageRef::parse(args.string(u"id"_s));
              if (!ref.ok())
                  return ref.error();
-             const Error missing(ErrorCode::NotFound, u"There is no message %1."_s.arg(ref->text()));
+             const Error missing(ErrorCode::NotFound,
+                                 u"There is no message %1."_s.arg(ref->text()));
              Result<StoreRecord> store = readableStore(archive.stores(), ref.value());
              if (!store.ok())
                  return store.error();
@@ -195,7 +195,8 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                  return Error(ErrorCode::InvalidArgument,
                               u"Say why the message is deleted (reason): it goes to the audit "
                               "log."_s);
-             const Error missing(ErrorCode::NotFound, u"There is no message %1."_s.arg(ref->text()));
+             const Error missing(ErrorCode::NotFound,
+                                 u"There is no message %1."_s.arg(ref->text()));
              Result<StoreRecord> store = readableStore(archive.stores(), ref.value());
              if (!store.ok())
                  return store.error();

@@ -145,78 +145,73 @@ void registerStoreFunctions(FunctionRegistry &registry, StoreService &stores, Au
           u"userName"_s, u"password"_s, u"requestedState"_s}) {
         createArguments.append({optional, ArgumentType::String, true});
     }
-    registry.add({{u"CreateStore"_s, createArguments},
-                  Access::Admin,
-                  [&stores, &audit](const Api::Arguments &args,
-                                    CallContext &context) -> Result<QJsonValue> {
-                      if (Status ok = refuseFileLocations(args); !ok.ok())
-                          return ok.error();
-                      NewStore request;
-                      request.name = args.string(u"name"_s);
-                      request.type = args.string(u"type"_s);
-                      request.indexPath = args.string(u"indexPath"_s);
-                      const std::optional<StoreState> state =
-                          storeStateFromName(args.string(u"requestedState"_s, u"normal"_s));
-                      if (!state)
-                          return Error(ErrorCode::InvalidArgument,
-                                       u"requestedState must be current, normal, writeProtected "
-                                       "or disabled."_s);
-                      request.state = *state;
-                      Result<StoreRecord> created = stores.createStore(request);
-                      if (!created.ok())
-                          return created.error();
-                      if (Status logged = auditStoreChange(audit, context,
-                                                           AuditEvent::FileGroupCreate,
-                                                           created.value());
-                          !logged.ok())
-                          return logged.error();
-                      return QJsonValue(storeJson(created.value(), stores.status(*created)));
-                  }});
+    registry.add(
+        {{u"CreateStore"_s, createArguments},
+         Access::Admin,
+         [&stores, &audit](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+             if (Status ok = refuseFileLocations(args); !ok.ok())
+                 return ok.error();
+             NewStore request;
+             request.name = args.string(u"name"_s);
+             request.type = args.string(u"type"_s);
+             request.indexPath = args.string(u"indexPath"_s);
+             const std::optional<StoreState> state =
+                 storeStateFromName(args.string(u"requestedState"_s, u"normal"_s));
+             if (!state)
+                 return Error(ErrorCode::InvalidArgument,
+                              u"requestedState must be current, normal, writeProtected "
+                              "or disabled."_s);
+             request.state = *state;
+             Result<StoreRecord> created = stores.createStore(request);
+             if (!created.ok())
+                 return created.error();
+             if (Status logged =
+                     auditStoreChange(audit, context, AuditEvent::FileGroupCreate, created.value());
+                 !logged.ok())
+                 return logged.error();
+             return QJsonValue(storeJson(created.value(), stores.status(*created)));
+         }});
 
-    registry.add({{u"RenameStore"_s, {idArgument(), {u"name"_s, ArgumentType::String, false}}},
-                  Access::Admin,
-                  [&stores, &audit](const Api::Arguments &args,
-                                    CallContext &context) -> Result<QJsonValue> {
-                      Status renamed = stores.renameStore(static_cast<int>(args.integer(u"id"_s)),
-                                                          args.string(u"name"_s));
-                      if (!renamed.ok())
-                          return renamed.error();
-                      Result<StoreRecord> store =
-                          stores.store(static_cast<int>(args.integer(u"id"_s)));
-                      if (!store.ok())
-                          return store.error();
-                      if (Status logged = auditStoreChange(audit, context,
-                                                           AuditEvent::FileGroupRename, *store);
-                          !logged.ok())
-                          return logged.error();
-                      return QJsonValue();
-                  }});
+    registry.add(
+        {{u"RenameStore"_s, {idArgument(), {u"name"_s, ArgumentType::String, false}}},
+         Access::Admin,
+         [&stores, &audit](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+             Status renamed = stores.renameStore(static_cast<int>(args.integer(u"id"_s)),
+                                                 args.string(u"name"_s));
+             if (!renamed.ok())
+                 return renamed.error();
+             Result<StoreRecord> store = stores.store(static_cast<int>(args.integer(u"id"_s)));
+             if (!store.ok())
+                 return store.error();
+             if (Status logged =
+                     auditStoreChange(audit, context, AuditEvent::FileGroupRename, *store);
+                 !logged.ok())
+                 return logged.error();
+             return QJsonValue();
+         }});
 
-    registry.add({{u"SetStoreRequestedState"_s,
-                   {idArgument(), {u"requestedState"_s, ArgumentType::String, true}}},
-                  Access::Admin,
-                  [&stores, &audit](const Api::Arguments &args,
-                                    CallContext &context) -> Result<QJsonValue> {
-                      if (!args.has(u"requestedState"_s))
-                          return Error(ErrorCode::InvalidArgument,
-                                       u"Missing API argument requestedState."_s);
-                      Status set = stores.setRequestedState(static_cast<int>(args.integer(u"id"_s)),
-                                                            args.string(u"requestedState"_s));
-                      if (!set.ok())
-                          return set.error();
-                      Result<StoreRecord> store =
-                          stores.store(static_cast<int>(args.integer(u"id"_s)));
-                      if (!store.ok())
-                          return store.error();
-                      if (Status logged =
-                              auditStoreChange(audit, context,
-                                               AuditEvent::FileGroupSetRequestedState, *store,
-                                               {{u"requestedState"_s,
-                                                 storeStateName(store->state)}});
-                          !logged.ok())
-                          return logged.error();
-                      return QJsonValue();
-                  }});
+    registry.add(
+        {{u"SetStoreRequestedState"_s,
+          {idArgument(), {u"requestedState"_s, ArgumentType::String, true}}},
+         Access::Admin,
+         [&stores, &audit](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
+             if (!args.has(u"requestedState"_s))
+                 return Error(ErrorCode::InvalidArgument,
+                              u"Missing API argument requestedState."_s);
+             Status set = stores.setRequestedState(static_cast<int>(args.integer(u"id"_s)),
+                                                   args.string(u"requestedState"_s));
+             if (!set.ok())
+                 return set.error();
+             Result<StoreRecord> store = stores.store(static_cast<int>(args.integer(u"id"_s)));
+             if (!store.ok())
+                 return store.error();
+             if (Status logged = auditStoreChange(
+                     audit, context, AuditEvent::FileGroupSetRequestedState, *store,
+                     {{u"requestedState"_s, storeStateName(store->state)}});
+                 !logged.ok())
+                 return logged.error();
+             return QJsonValue();
+         }});
 
     registry.add({{u"GetStoreAutoCreateConfiguration"_s, {}},
                   Access::Admin,

@@ -26,8 +26,8 @@ int storeId(const Api::Arguments &args, const QString &name = QStringLiteral("id
 // databaseName (the schema) and indexPath is refused with a reason.
 Status refuseForeignLocations(const Api::Arguments &args)
 {
-    for (const QString &name : {u"databasePath"_s, u"contentPath"_s, u"serverName"_s,
-                                u"userName"_s, u"password"_s}) {
+    for (const QString &name :
+         {u"databasePath"_s, u"contentPath"_s, u"serverName"_s, u"userName"_s, u"password"_s}) {
         if (!args.string(name).isEmpty())
             return Error(ErrorCode::InvalidArgument,
                          u"%1 does not apply: Mailkeep keeps archive stores in its PostgreSQL "
@@ -35,9 +35,9 @@ Status refuseForeignLocations(const Api::Arguments &args)
     }
     const QString type = args.string(u"type"_s);
     if (!type.isEmpty() && type.compare(u"FileSystemInternal"_s, Qt::CaseInsensitive) != 0)
-        return Error(ErrorCode::Unsupported,
-                     u"External %1 archive stores are not supported; use FileSystemInternal."_s
-                         .arg(type));
+        return Error(
+            ErrorCode::Unsupported,
+            u"External %1 archive stores are not supported; use FileSystemInternal."_s.arg(type));
     return {};
 }
 
@@ -163,44 +163,42 @@ void registerStoreMaintenanceFunctions(FunctionRegistry &registry, ArchiveServic
              return QJsonValue(*report);
          }});
 
-    registry.add(
-        {{u"CompactStore"_s, {idArgument()}},
-         Access::Admin,
-         [maintenance, &stores, &audit](const Api::Arguments &args,
-                                        CallContext &context) -> Result<QJsonValue> {
-             Result<StoreRecord> store = stores.store(storeId(args));
-             if (!store.ok())
-                 return store.error();
-             Result<QJsonObject> result = maintenance->compact(store->id);
-             if (!result.ok())
-                 return result.error();
-             if (Status logged =
-                     auditStoreChange(audit, context, AuditEvent::FileGroupCompact, *store, *result);
-                 !logged.ok())
-                 return logged.error();
-             return QJsonValue(*result);
-         }});
+    registry.add({{u"CompactStore"_s, {idArgument()}},
+                  Access::Admin,
+                  [maintenance, &stores, &audit](const Api::Arguments &args,
+                                                 CallContext &context) -> Result<QJsonValue> {
+                      Result<StoreRecord> store = stores.store(storeId(args));
+                      if (!store.ok())
+                          return store.error();
+                      Result<QJsonObject> result = maintenance->compact(store->id);
+                      if (!result.ok())
+                          return result.error();
+                      if (Status logged = auditStoreChange(
+                              audit, context, AuditEvent::FileGroupCompact, *store, *result);
+                          !logged.ok())
+                          return logged.error();
+                      return QJsonValue(*result);
+                  }});
 
-    registry.add(
-        {{u"MergeStore"_s, {idArgument(), {u"sourceId"_s, ArgumentType::Number, false}}},
-         Access::Admin,
-         [maintenance, &stores, &audit](const Api::Arguments &args,
-                                        CallContext &context) -> Result<QJsonValue> {
-             Result<QJsonObject> result = maintenance->transfer(
-                 {storeId(args, u"sourceId"_s)}, storeId(args), {}, context.progress);
-             if (!result.ok())
-                 return result.error();
-             Result<StoreRecord> target = stores.store(storeId(args));
-             if (!target.ok())
-                 return target.error();
-             if (Status logged = auditStoreChange(
-                     audit, context, AuditEvent::FileGroupMerge, *target,
-                     {{u"sourceId"_s, storeId(args, u"sourceId"_s)},
-                      {u"copied"_s, (*result)[u"copied"_s]}});
-                 !logged.ok())
-                 return logged.error();
-             return QJsonValue(*result);
-         }});
+    registry.add({{u"MergeStore"_s, {idArgument(), {u"sourceId"_s, ArgumentType::Number, false}}},
+                  Access::Admin,
+                  [maintenance, &stores, &audit](const Api::Arguments &args,
+                                                 CallContext &context) -> Result<QJsonValue> {
+                      Result<QJsonObject> result = maintenance->transfer(
+                          {storeId(args, u"sourceId"_s)}, storeId(args), {}, context.progress);
+                      if (!result.ok())
+                          return result.error();
+                      Result<StoreRecord> target = stores.store(storeId(args));
+                      if (!target.ok())
+                          return target.error();
+                      if (Status logged =
+                              auditStoreChange(audit, context, AuditEvent::FileGroupMerge, *target,
+                                               {{u"sourceId"_s, storeId(args, u"sourceId"_s)},
+                                                {u"copied"_s, (*result)[u"copied"_s]}});
+                          !logged.ok())
+                          return logged.error();
+                      return QJsonValue(*result);
+                  }});
 
     registry.add(
         {{u"TransferStores"_s,
@@ -230,10 +228,10 @@ void registerStoreMaintenanceFunctions(FunctionRegistry &registry, ArchiveServic
                  stores.store(static_cast<int>((*result)[u"targetStore"_s].toInt()));
              if (!targetStore.ok())
                  return targetStore.error();
-             if (Status logged = auditStoreChange(audit, context, AuditEvent::FileGroupTransfer,
-                                                  *targetStore,
-                                                  {{u"sourceStores"_s, args.string(u"sourceStores"_s)},
-                                                   {u"copied"_s, (*result)[u"copied"_s]}});
+             if (Status logged =
+                     auditStoreChange(audit, context, AuditEvent::FileGroupTransfer, *targetStore,
+                                      {{u"sourceStores"_s, args.string(u"sourceStores"_s)},
+                                       {u"copied"_s, (*result)[u"copied"_s]}});
                  !logged.ok())
                  return logged.error();
              return QJsonValue(*result);

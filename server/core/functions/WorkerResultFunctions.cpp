@@ -42,8 +42,7 @@ Result<QDateTime> timeIn(const QString &name, const QString &text, const QTimeZo
 
 QJsonValue timeText(const QDateTime &time, const QTimeZone &zone)
 {
-    return time.isValid() ? QJsonValue(time.toTimeZone(zone).toString(Qt::ISODate))
-                          : QJsonValue();
+    return time.isValid() ? QJsonValue(time.toTimeZone(zone).toString(Qt::ISODate)) : QJsonValue();
 }
 
 QJsonObject resultJson(const WorkerResult &run, const QTimeZone &zone)
