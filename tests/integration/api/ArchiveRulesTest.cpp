@@ -254,11 +254,20 @@ TEST_F(ArchiveRulesTest, EveryImportLeavesAWorkerResult)
     ASSERT_TRUE(truncated.open(QIODevice::WriteOnly));
     truncated.write("From a@b Mon Nov 23 10:00:00 2026\nSubject: cut off\nFrom: a@b\n\nhalf a li");
     truncated.close();
+    QFile garbage(files.filePath(u"garbage.eml"_s));
+    ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
+    QByteArray noise(70000, '\0');
+    for (qsizetype i = 0; i < noise.size(); ++i)
+        noise[i] = static_cast<char>((i * 7919 + 13) % 251);
+    garbage.write(noise);
+    garbage.close();
     const QJsonObject imported =
         admin(u"ImportEmailFiles"_s, {{u"userName"_s, u"alice"_s}, {u"path"_s, files.path()}});
     ASSERT_EQ(status(imported), u"succeeded"_s) << message(imported).toStdString();
     const QJsonObject summary = imported[u"result"_s].toObject();
-    EXPECT_EQ(summary[u"archived"_s].toInt(), 2) << "the cut-off message is kept as it is";
+    EXPECT_EQ(summary[u"archived"_s].toInt(), 3)
+        << "the cut-off message and the binary garbage are kept as they are";
+    EXPECT_EQ(summary[u"flagged"_s].toInt(), 1) << "the garbage has no header block";
     EXPECT_EQ(summary[u"failed"_s].toInt(), 1);
     const double resultId = summary[u"workerResultId"_s].toDouble();
     ASSERT_GT(resultId, 0);
@@ -274,7 +283,7 @@ TEST_F(ArchiveRulesTest, EveryImportLeavesAWorkerResult)
     EXPECT_EQ(all[0][u"result"_s].toString(), u"failed"_s);
     EXPECT_EQ(all[0][u"userName"_s].toString(), u"carol"_s);
     EXPECT_EQ(all[1][u"result"_s].toString(), u"completedWithErrors"_s);
-    EXPECT_EQ(all[1][u"itemsArchived"_s].toInt(), 2);
+    EXPECT_EQ(all[1][u"itemsArchived"_s].toInt(), 3);
     EXPECT_EQ(all[1][u"itemsFailed"_s].toInt(), 1);
     EXPECT_TRUE(all[1][u"startTime"_s].toString().endsWith(u"+01:00"_s) ||
                 all[1][u"startTime"_s].toString().endsWith(u"+02:00"_s))
