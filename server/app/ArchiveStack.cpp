@@ -1,22 +1,30 @@
 #include "app/ArchiveStack.h"
 
+#include "core/StoreIndexer.h"
 #include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
 #include "core/functions/MessageFunctions.h"
+#include "core/functions/SearchFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/StoreMaintenanceFunctions.h"
 #include "core/functions/UserFunctions.h"
 #include "core/functions/WorkerResultFunctions.h"
+#include "index/LuceneSearchIndex.h"
 #include "storage/PgAuditLog.h"
 #include "storage/PgFolderStore.h"
 #include "storage/PgMessageStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgWorkerResultStore.h"
 
+#include <QJsonObject>
+
+using namespace Qt::Literals::StringLiterals;
+
 namespace Mailkeep::App {
 
 ArchiveStack::ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &users,
-                           const QString &masterKeyFile, const Clock &clock)
+                           const QString &masterKeyFile, const QString &indexRoot,
+                           const Clock &clock)
     : m_users(users)
     , m_clock(clock)
     , m_keys(std::make_unique<Core::KeyRing>(users, masterKeyFile))
@@ -26,7 +34,9 @@ ArchiveStack::ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &use
     , m_stores(std::make_unique<Core::StoreService>(*m_catalog, *m_keys, clock))
     , m_workerResults(std::make_unique<Storage::PgWorkerResultStore>(pool))
     , m_audit(std::make_unique<Storage::PgAuditLog>(pool))
-    , m_archive(std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages))
+    , m_index(std::make_unique<Index::LuceneSearchIndex>(indexRoot))
+    , m_archive(
+          std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages, *m_index))
     , m_compliance(std::make_unique<Core::ComplianceService>(users, *m_audit))
     , m_access(std::make_unique<Core::MessageAccess>(*m_folders, *m_compliance))
 {}
@@ -36,6 +46,7 @@ ArchiveStack::~ArchiveStack()
     m_access.reset();
     m_compliance.reset();
     m_archive.reset();
+    m_index.reset();
     m_stores.reset();
 }
 
@@ -64,6 +75,11 @@ Core::AuditLog &ArchiveStack::audit()
     return *m_audit;
 }
 
+Core::SearchIndex &ArchiveStack::index()
+{
+    return *m_index;
+}
+
 Result<ArchiveStack::Opened> ArchiveStack::open()
 {
     Opened opened;
@@ -80,6 +96,32 @@ Result<ArchiveStack::Opened> ArchiveStack::open()
         if (!current.ok())
             return current.error();
         opened.createdStore = current.value();
+        // Mail a crash left out of the index is indexed before the first search.
+        Result<QList<Core::StoreRecord>> readable = m_stores->readableStores();
+        if (!readable.ok())
+            return readable.error();
+        Core::StoreIndexer indexer(*m_archive);
+        for (const Core::StoreRecord &store : readable.value()) {
+            Result<qint64> indexed = indexer.indexPending(store);
+            if (indexed.ok())
+                opened.indexedAtStart += indexed.value();
+            else
+                opened.indexWarnings << u"The index of archive store %1 is not complete: %2"_s.arg(
+                    store.name, indexed.error().toString());
+            // An index that lost documents (damaged and started anew, or files deleted) no
+            // longer has as many documents as the database says it holds.
+            Result<qint64> documents = m_index->documentCount(store);
+            Result<QSet<qint64>> expected = m_messages->indexedIds(store);
+            if (documents.ok() && expected.ok() && documents.value() != expected->size()) {
+                Result<QJsonObject> repaired = indexer.reconcile(store);
+                if (repaired.ok())
+                    opened.indexedAtStart += (*repaired)[u"missing"_s].toInteger();
+                else
+                    opened.indexWarnings
+                        << u"The index of archive store %1 differs from its messages: %2"_s.arg(
+                               store.name, repaired.error().toString());
+            }
+        }
     }
     return opened;
 }
@@ -93,6 +135,8 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerFolderFunctions(registry, m_users, *m_archive);
     Core::registerMessageFunctions(registry,
                                    {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
+    Core::registerSearchFunctions(registry,
+                                  {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
     Core::registerComplianceFunctions(registry, *m_compliance);
     Core::registerWorkerResultFunctions(registry, *m_workerResults);
 }

@@ -22,6 +22,10 @@ class PgWorkerResultStore;
 class PgAuditLog;
 } // namespace Mailkeep::Storage
 
+namespace Mailkeep::Index {
+class LuceneSearchIndex;
+} // namespace Mailkeep::Index
+
 namespace Mailkeep::App {
 
 // The archive on one PostgreSQL database: master key ring, store catalog, folders, messages
@@ -29,8 +33,9 @@ namespace Mailkeep::App {
 class ArchiveStack
 {
 public:
+    // indexRoot: where the stores' full-text indexes live (one folder per store).
     ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &users,
-                 const QString &masterKeyFile, const Clock &clock);
+                 const QString &masterKeyFile, const QString &indexRoot, const Clock &clock);
     ~ArchiveStack();
 
     // Opens the key ring (see KeyRing::open: the recovery key on first start), closes the
@@ -41,6 +46,8 @@ public:
     {
         std::optional<QString> recoveryKey;
         std::optional<Core::StoreRecord> createdStore;
+        qint64 indexedAtStart = 0; // messages a crash had left out of the index
+        QStringList indexWarnings; // indexes that could not be brought up to date
     };
     Result<Opened> open();
 
@@ -56,6 +63,7 @@ public:
     Core::ArchiveService &archive() { return *m_archive; }
     Core::WorkerResultStore &workerResults();
     Core::AuditLog &audit();
+    Core::SearchIndex &index();
     Core::ComplianceService &compliance() { return *m_compliance; }
 
 private:
@@ -68,6 +76,7 @@ private:
     std::unique_ptr<Core::StoreService> m_stores;
     std::unique_ptr<Storage::PgWorkerResultStore> m_workerResults;
     std::unique_ptr<Storage::PgAuditLog> m_audit;
+    std::unique_ptr<Index::LuceneSearchIndex> m_index;
     std::unique_ptr<Core::ArchiveService> m_archive;
     std::unique_ptr<Core::ComplianceService> m_compliance;
     std::unique_ptr<Core::MessageAccess> m_access;

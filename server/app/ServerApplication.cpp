@@ -159,6 +159,7 @@ Status ServerApplication::createInitialAdministrator()
 Status ServerApplication::openArchiveStores()
 {
     m_archive = std::make_unique<ArchiveStack>(*m_pool, *m_users, m_data.masterKeyFile(),
+                                               m_data.path() + QStringLiteral("/index"),
                                                SystemClock::instance());
     Result<ArchiveStack::Opened> opened = m_archive->open();
     if (!opened.ok())
@@ -182,6 +183,11 @@ Status ServerApplication::openArchiveStores()
     }
     if (opened->createdStore)
         qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;
+    for (const QString &warning : opened->indexWarnings)
+        qCWarning(lcServer).noquote() << warning;
+    if (opened->indexedAtStart > 0)
+        qCInfo(lcServer).noquote()
+            << "Indexed" << opened->indexedAtStart << "messages the index did not hold yet";
     return {};
 }
 

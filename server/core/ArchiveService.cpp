@@ -1,6 +1,7 @@
 #include "core/ArchiveService.h"
 
 #include "core/ContentCodec.h"
+#include "core/IndexDocuments.h"
 #include "crypto/AeadCipher.h"
 #include "mime/MessageParser.h"
 
@@ -38,10 +39,12 @@ QString statusName(Mime::ParseStatus status)
 
 } // namespace
 
-ArchiveService::ArchiveService(StoreService &stores, FolderStore &folders, MessageStore &messages)
+ArchiveService::ArchiveService(StoreService &stores, FolderStore &folders, MessageStore &messages,
+                               SearchIndex &index)
     : m_stores(stores)
     , m_folders(folders)
     , m_messages(messages)
+    , m_index(index)
 {}
 
 Result<ArchiveService::Target> ArchiveService::currentTarget()
@@ -133,6 +136,7 @@ Result<PreparedMessage> ArchiveService::prepare(const QByteArray &raw, qint64 fo
         return envelope.error();
     message.sealedEnvelope = envelope.value();
     message.hasAttachments = parsed.hasAttachments();
+    message.index = indexDocumentFor(parsed);
     message.parseStatus = statusName(parsed.status);
     message.defects = parsed.defects;
     // The same message fetched through another protocol keeps its Message-ID, Date, From,

@@ -2,6 +2,7 @@
 
 #include "core/FolderStore.h"
 #include "core/MessageStore.h"
+#include "core/SearchIndex.h"
 #include "core/StoreService.h"
 
 #include <QJsonObject>
@@ -14,7 +15,8 @@ namespace Mailkeep::Core {
 class ArchiveService
 {
 public:
-    ArchiveService(StoreService &stores, FolderStore &folders, MessageStore &messages);
+    ArchiveService(StoreService &stores, FolderStore &folders, MessageStore &messages,
+                   SearchIndex &index);
 
     struct Target
     {
@@ -41,11 +43,13 @@ public:
     StoreService &stores() { return m_stores; }
     FolderStore &folders() { return m_folders; }
     MessageStore &messages() { return m_messages; }
+    SearchIndex &index() { return m_index; }
 
 private:
     StoreService &m_stores;
     FolderStore &m_folders;
     MessageStore &m_messages;
+    SearchIndex &m_index;
 };
 
 } // namespace Mailkeep::Core

@@ -1,5 +1,7 @@
 #include "core/IngestPipeline.h"
 
+#include "core/IndexDocuments.h"
+
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -80,24 +82,70 @@ Status IngestPipeline::submit()
     if (Status written = waitForWrite(); !written.ok())
         return written;
     m_writing = std::move(batch);
-    MessageStore &messages = m_archive.messages();
-    m_write = QtConcurrent::run(
-        &m_workers, [&messages, &target, batch = &m_writing, checkpoint = std::move(checkpoint)]() {
-            return messages.storeBatch(target.store, target.present, *batch, checkpoint);
-        });
+    m_write = QtConcurrent::run(&m_workers, [this, checkpoint = std::move(checkpoint)]() {
+        return write(checkpoint);
+    });
     return {};
+}
+
+Result<QStringList> IngestPipeline::folderPaths(qint64 folderId)
+{
+    if (auto known = m_folderPaths.constFind(folderId); known != m_folderPaths.cend())
+        return known.value();
+    Result<std::optional<FolderRecord>> folder = m_archive.folders().folderById(folderId);
+    if (!folder.ok())
+        return folder.error();
+    if (!folder->has_value())
+        return Error(ErrorCode::NotFound, u"There is no archive folder %1."_s.arg(folderId));
+    const QStringList paths = folderAndAncestors((*folder)->path);
+    m_folderPaths.insert(folderId, paths);
+    return paths;
+}
+
+Result<StoredBatch> IngestPipeline::write(const std::optional<SourceCheckpoint> &checkpoint)
+{
+    Result<StoredBatch> stored = m_archive.messages().storeBatch(
+        m_target.store, m_target.present, m_writing, checkpoint);
+    if (!stored.ok())
+        return stored;
+    QList<IndexDocument> documents;
+    QList<qint64> ids;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (qsizetype i = 0; i < m_writing.size(); ++i) {
+        const qint64 id = stored->messageIds.at(i);
+        if (id == 0)
+            continue;
+        PreparedMessage &message = m_writing[i];
+        Result<QStringList> paths = folderPaths(message.folderId);
+        if (!paths.ok())
+            return paths.error();
+        message.index.messageId = id;
+        message.index.folderPaths = paths.value();
+        message.index.archivedAt =
+            message.archivedAt.isValid() ? message.archivedAt.toSecsSinceEpoch() : now;
+        documents.append(std::move(message.index));
+        ids.append(id);
+    }
+    // Stored but not indexed (the index failed, or a crash comes first) stays marked as such
+    // in the database and is indexed at the next start or by VerifyStore.
+    if (Status indexed = m_archive.index().addDocuments(m_target.store, documents); !indexed.ok())
+        return indexed.error();
+    if (Status marked = m_archive.messages().setIndexed(m_target.store, ids, true); !marked.ok())
+        return marked.error();
+    return stored;
 }
 
 Status IngestPipeline::waitForWrite()
 {
     if (!m_write.isValid())
         return {};
-    Result<QList<StoreOutcome>> outcomes = m_write.result();
+    Result<StoredBatch> stored = m_write.result();
     m_write = {};
-    if (!outcomes.ok())
-        return outcomes.error();
-    for (qsizetype i = 0; i < outcomes->size(); ++i) {
-        switch (outcomes->at(i)) {
+    if (!stored.ok())
+        return stored.error();
+    const QList<StoreOutcome> &outcomes = stored->outcomes;
+    for (qsizetype i = 0; i < outcomes.size(); ++i) {
+        switch (outcomes.at(i)) {
         case StoreOutcome::Stored:
             ++m_counts.archived;
             if (m_writing.at(i).parseStatus != u"ok"_s)

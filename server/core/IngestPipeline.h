@@ -30,7 +30,9 @@ struct MessageOrigin
 // each batch is parsed, hashed, compressed and sealed on worker threads, then written in one
 // transaction while the caller goes on reading the next batch. A batch carries the source
 // checkpoint of its last message, committed with it, so the checkpoint never runs ahead of
-// the mail. At most one batch is being written and one collected: memory stays bounded.
+// the mail. A batch is added to the store's full-text index right after it is committed and
+// is searchable when its write ends. At most one batch is being written and one collected:
+// memory stays bounded.
 class IngestPipeline
 {
 public:
@@ -57,6 +59,9 @@ private:
     };
     Status submit();
     Status waitForWrite();
+    // On the write thread: the batch into the database, then into the index.
+    Result<StoredBatch> write(const std::optional<SourceCheckpoint> &checkpoint);
+    Result<QStringList> folderPaths(qint64 folderId);
 
     ArchiveService &m_archive;
     ArchiveService::Target m_target;
@@ -67,7 +72,8 @@ private:
     std::optional<SourceCheckpoint> m_checkpoint;
     // The batch being written and its outcome.
     QList<PreparedMessage> m_writing;
-    QFuture<Result<QList<StoreOutcome>>> m_write;
+    QFuture<Result<StoredBatch>> m_write;
+    QHash<qint64, QStringList> m_folderPaths; // used by the write thread only
 };
 
 } // namespace Mailkeep::Core

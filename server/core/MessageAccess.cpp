@@ -42,6 +42,29 @@ Result<bool> MessageAccess::hasFolderPrivilege(const Identity &caller, const QSt
     return false;
 }
 
+Result<bool> MessageAccess::readsEverything(const Identity &caller)
+{
+    if (!caller.isAdmin())
+        return false;
+    Result<ComplianceConfiguration> compliance = m_compliance.configuration();
+    if (!compliance.ok())
+        return compliance.error();
+    return compliance->adminEmailPreviewEnabled;
+}
+
+Result<QStringList> MessageAccess::readableFolders(const Identity &caller)
+{
+    Result<QList<FolderPrivilege>> granted = m_folders.folderPrivileges(caller.userId);
+    if (!granted.ok())
+        return granted.error();
+    QStringList folders;
+    for (const FolderPrivilege &entry : granted.value()) {
+        if (entry.privileges.contains(u"read"_s))
+            folders << entry.folder;
+    }
+    return folders;
+}
+
 Status MessageAccess::mayRead(const Identity &caller, const QString &folderPath)
 {
     if (caller.isAdmin()) {

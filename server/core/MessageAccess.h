@@ -28,6 +28,10 @@ public:
     MessageAccess(FolderStore &folders, ComplianceService &compliance);
 
     Status mayRead(const Identity &caller, const QString &folderPath);
+    // Whether the caller reads every archive (an administrator with Archive Access).
+    Result<bool> readsEverything(const Identity &caller);
+    // The folders the caller reads, each covering everything below it.
+    Result<QStringList> readableFolders(const Identity &caller);
     Status mayDelete(const Identity &caller, const QString &folderPath);
 
 private:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SearchIndex.h"
 #include "core/StoreCatalog.h"
 #include "model/Result.h"
 
@@ -32,6 +33,7 @@ struct PreparedMessage
     QString sourceFolder;
     QString sourceId;
     QDateTime archivedAt; // invalid: now (a transfer keeps the original archive date)
+    IndexDocument index;  // the terms for the full-text index
 };
 
 // How far a source has been archived, recorded in the same transaction as a batch.
@@ -46,6 +48,12 @@ enum class StoreOutcome
     Stored,            // a new message row (its content may have existed already)
     AlreadyInFolder,   // same bytes in the same folder: nothing to do
     DuplicateElsewhere // same message by its normalised key (other transport headers)
+};
+
+struct StoredBatch
+{
+    QList<StoreOutcome> outcomes;
+    QList<qint64> messageIds; // of the messages stored now, 0 for the others
 };
 
 struct MessageSummary
@@ -78,7 +86,7 @@ public:
     // A message counts as present when it is in its folder in any store of `present` (the
     // attached, readable stores) by its bytes or by its normalised key. The checkpoint, when
     // given, is written in the same transaction.
-    virtual Result<QList<StoreOutcome>>
+    virtual Result<StoredBatch>
     storeBatch(const StoreRecord &store, const QList<StoreRecord> &present,
                const QList<PreparedMessage> &batch,
                const std::optional<SourceCheckpoint> &checkpoint = std::nullopt) = 0;
@@ -123,7 +131,16 @@ public:
         QString sourceId;
     };
     virtual Result<QList<StoredMessage>> messagePage(const StoreRecord &store, qint64 afterId,
-                                                     int limit, bool withContent) = 0;
+                                                     int limit, bool withContent,
+                                                     bool onlyUnindexed = false) = 0;
+    // The index bookkeeping (store migration 0004).
+    virtual Status setIndexed(const StoreRecord &store, const QList<qint64> &messageIds,
+                              bool indexed) = 0;
+    // Marks the messages of these folders (every message: empty list) as not indexed.
+    virtual Result<qint64> markUnindexed(const StoreRecord &store,
+                                         const QList<qint64> &folderIds) = 0;
+    virtual Result<QSet<qint64>> indexedIds(const StoreRecord &store) = 0;
+    virtual Result<qint64> unindexedCount(const StoreRecord &store) = 0;
     // Contents no message refers to (left by a crash between steps or an interrupted delete).
     virtual Result<qint64> orphanedContents(const StoreRecord &store) = 0;
     struct CompactResult

@@ -3,6 +3,7 @@
 #include "core/ContentCodec.h"
 #include "core/IngestPipeline.h"
 #include "core/MessageAccess.h"
+#include "core/StoreIndexer.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -147,9 +148,15 @@ Result<QJsonObject> StoreMaintenance::verifyStore(const StoreRecord &store, bool
                        {u"messagesChecked"_s, static_cast<double>(checked)},
                        {u"orphanedContents"_s, static_cast<double>(orphans.value())},
                        {u"problems"_s, problems}};
-    // The full-text index arrives with the search issue; until then there is none to compare.
-    result.insert(u"indexes"_s,
-                  includeIndexes ? QJsonValue(u"No full-text index is kept yet."_s) : QJsonValue());
+    if (includeIndexes) {
+        // The index against the database, repaired where they differ.
+        Result<QJsonObject> indexes = StoreIndexer(m_archive).reconcile(store, &progress);
+        if (!indexes.ok())
+            return indexes.error();
+        result.insert(u"indexes"_s, indexes.value());
+    } else {
+        result.insert(u"indexes"_s, QJsonValue());
+    }
     return result;
 }
 

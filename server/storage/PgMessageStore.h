@@ -13,7 +13,7 @@ class PgMessageStore final : public Core::MessageStore
 public:
     explicit PgMessageStore(PgConnectionPool &pool);
 
-    Result<QList<Core::StoreOutcome>>
+    Result<Core::StoredBatch>
     storeBatch(const Core::StoreRecord &store, const QList<Core::StoreRecord> &present,
                const QList<Core::PreparedMessage> &batch,
                const std::optional<Core::SourceCheckpoint> &checkpoint) override;
@@ -30,7 +30,14 @@ public:
     Result<QList<ContentRow>> contentPage(const Core::StoreRecord &store,
                                           const QByteArray &afterSha256, int limit) override;
     Result<QList<StoredMessage>> messagePage(const Core::StoreRecord &store, qint64 afterId,
-                                             int limit, bool withContent) override;
+                                             int limit, bool withContent,
+                                             bool onlyUnindexed) override;
+    Status setIndexed(const Core::StoreRecord &store, const QList<qint64> &messageIds,
+                      bool indexed) override;
+    Result<qint64> markUnindexed(const Core::StoreRecord &store,
+                                 const QList<qint64> &folderIds) override;
+    Result<QSet<qint64>> indexedIds(const Core::StoreRecord &store) override;
+    Result<qint64> unindexedCount(const Core::StoreRecord &store) override;
     Result<qint64> orphanedContents(const Core::StoreRecord &store) override;
     Result<CompactResult> compact(const Core::StoreRecord &store) override;
 

@@ -76,15 +76,19 @@ QByteArray folderContentKey(qint64 folderId, const QByteArray &sha256)
 
 } // namespace
 
-Result<QList<Core::StoreOutcome>>
+Result<Core::StoredBatch>
 PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::StoreRecord> &present,
                            const QList<Core::PreparedMessage> &batch,
                            const std::optional<Core::SourceCheckpoint> &checkpoint)
 {
     QList<Core::StoreOutcome> outcomes(batch.size(), Core::StoreOutcome::Stored);
+    QList<qint64> ids(batch.size(), 0);
     // Duplicates inside the batch itself never reach the database.
     QSet<QByteArray> seenContent;
     QSet<QByteArray> seenKey;
+    // Same message as an earlier one of the batch by its key, but other bytes: staged only to
+    // learn whether its bytes are in the folder already (then it counts as already archived).
+    QSet<qint64> keyDuplicates;
     PgCopyRows staged;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const Core::PreparedMessage &message = batch.at(i);
@@ -92,13 +96,15 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
         const QByteArray messageKey = folderContentKey(message.folderId, message.duplicateKey);
         if (seenContent.contains(contentKey)) {
             outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
-        } else if (seenKey.contains(messageKey)) {
-            outcomes[i] = Core::StoreOutcome::DuplicateElsewhere;
-        } else {
-            seenContent.insert(contentKey);
-            seenKey.insert(messageKey);
-            addStagingRow(staged, static_cast<int>(i), message);
+            continue;
         }
+        seenContent.insert(contentKey);
+        if (seenKey.contains(messageKey)) {
+            outcomes[i] = Core::StoreOutcome::DuplicateElsewhere;
+            keyDuplicates.insert(i);
+        }
+        seenKey.insert(messageKey);
+        addStagingRow(staged, static_cast<int>(i), message);
     }
 
     Result<PgLease> lease = m_pool.acquire();
@@ -126,9 +132,15 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
         QStringList known;
         for (int row = 0; row < found->rowCount(); ++row) {
             const bool sameBytes = found->toBool(row, 1);
+            const auto ord = found->toInt64(row, 0);
+            if (keyDuplicates.contains(ord)) {
+                if (sameBytes)
+                    outcomes[ord] = Core::StoreOutcome::AlreadyInFolder;
+                known << QString::number(ord);
+                continue;
+            }
             if (!sameBytes && !found->toBool(row, 2))
                 continue;
-            const auto ord = found->toInt64(row, 0);
             outcomes[ord] = sameBytes ? Core::StoreOutcome::AlreadyInFolder
                                       : Core::StoreOutcome::DuplicateElsewhere;
             known << QString::number(ord);
@@ -157,19 +169,21 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
             "parse_status, defects, source_profile, source_folder, source_id, "
             "coalesce(archived_at, now()) FROM message_staging ORDER BY ord "
             "ON CONFLICT (folder_id, content_sha256) DO NOTHING "
-            "RETURNING folder_id, content_sha256"_s);
+            "RETURNING id, folder_id, content_sha256"_s);
         if (!inserted.ok())
             return inserted.error();
-        if (inserted->rowCount() != staged.rows() - known.size()) {
-            QSet<QByteArray> written;
-            for (int row = 0; row < inserted->rowCount(); ++row)
-                written.insert(
-                    folderContentKey(inserted->toInt64(row, 0), inserted->bytes(row, 1)));
-            for (qsizetype i = 0; i < batch.size(); ++i) {
-                if (outcomes.at(i) == Core::StoreOutcome::Stored &&
-                    !written.contains(folderContentKey(batch.at(i).folderId, batch.at(i).sha256)))
-                    outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
-            }
+        QHash<QByteArray, qint64> written;
+        for (int row = 0; row < inserted->rowCount(); ++row)
+            written.insert(folderContentKey(inserted->toInt64(row, 1), inserted->bytes(row, 2)),
+                           inserted->toInt64(row, 0));
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            if (outcomes.at(i) != Core::StoreOutcome::Stored)
+                continue;
+            const qint64 id =
+                written.value(folderContentKey(batch.at(i).folderId, batch.at(i).sha256));
+            if (id == 0)
+                outcomes[i] = Core::StoreOutcome::AlreadyInFolder;
+            ids[i] = id;
         }
     }
     if (checkpoint) {
@@ -183,7 +197,7 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
     }
     if (Status committed = transaction->commit(); !committed.ok())
         return committed.error();
-    return outcomes;
+    return Core::StoredBatch{outcomes, ids};
 }
 
 Result<std::optional<QString>> PgMessageStore::checkpoint(const QString &key)

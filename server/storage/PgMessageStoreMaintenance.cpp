@@ -44,7 +44,7 @@ PgMessageStore::contentPage(const Core::StoreRecord &store, const QByteArray &af
 
 Result<QList<Core::MessageStore::StoredMessage>>
 PgMessageStore::messagePage(const Core::StoreRecord &store, qint64 afterId, int limit,
-                            bool withContent)
+                            bool withContent, bool onlyUnindexed)
 {
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
@@ -58,9 +58,10 @@ PgMessageStore::messagePage(const Core::StoreRecord &store, qint64 afterId, int 
         from +=
             u" JOIN "_s + storeTable(store, u"contents"_s) + u" c ON c.sha256 = m.content_sha256"_s;
     }
-    Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + columns + u" FROM "_s + from +
-                                               u" WHERE m.id > $1 ORDER BY m.id LIMIT $2"_s,
-                                           {afterId, limit});
+    Result<PgResult> rows = (*lease)->exec(
+        u"SELECT "_s + columns + u" FROM "_s + from + u" WHERE m.id > $1"_s +
+            (onlyUnindexed ? u" AND NOT m.indexed"_s : QString()) + u" ORDER BY m.id LIMIT $2"_s,
+        {afterId, limit});
     if (!rows.ok())
         return rows.error();
     QList<StoredMessage> page;
@@ -76,6 +77,72 @@ PgMessageStore::messagePage(const Core::StoreRecord &store, qint64 afterId, int 
         page.append(std::move(message));
     }
     return page;
+}
+
+Status PgMessageStore::setIndexed(const Core::StoreRecord &store, const QList<qint64> &messageIds,
+                                  bool indexed)
+{
+    if (messageIds.isEmpty())
+        return {};
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    QStringList ids;
+    for (const qint64 id : messageIds)
+        ids << QString::number(id);
+    Result<PgResult> rows = (*lease)->exec(u"UPDATE "_s + storeTable(store, u"messages"_s) +
+                                               u" SET indexed = $2 WHERE id = ANY($1::bigint[])"_s,
+                                           {ids, indexed});
+    if (!rows.ok())
+        return rows.error();
+    return {};
+}
+
+Result<qint64> PgMessageStore::markUnindexed(const Core::StoreRecord &store,
+                                             const QList<qint64> &folderIds)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    QStringList ids;
+    for (const qint64 id : folderIds)
+        ids << QString::number(id);
+    Result<PgResult> rows =
+        (*lease)->exec(u"UPDATE "_s + storeTable(store, u"messages"_s) +
+                           u" SET indexed = false WHERE indexed AND ($1::bigint[] IS NULL OR "
+                           "folder_id = ANY($1::bigint[]))"_s,
+                       {folderIds.isEmpty() ? QVariant() : QVariant(ids)});
+    if (!rows.ok())
+        return rows.error();
+    return rows->affectedRows();
+}
+
+Result<QSet<qint64>> PgMessageStore::indexedIds(const Core::StoreRecord &store)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(u"SELECT id FROM "_s + storeTable(store, u"messages"_s) +
+                                           u" WHERE indexed"_s);
+    if (!rows.ok())
+        return rows.error();
+    QSet<qint64> ids;
+    ids.reserve(rows->rowCount());
+    for (int row = 0; row < rows->rowCount(); ++row)
+        ids.insert(rows->toInt64(row, 0));
+    return ids;
+}
+
+Result<qint64> PgMessageStore::unindexedCount(const Core::StoreRecord &store)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    Result<PgResult> rows = (*lease)->exec(
+        u"SELECT count(*) FROM "_s + storeTable(store, u"messages"_s) + u" WHERE NOT indexed"_s);
+    if (!rows.ok())
+        return rows.error();
+    return rows->toInt64(0, 0);
 }
 
 Result<qint64> PgMessageStore::orphanedContents(const Core::StoreRecord &store)

@@ -238,6 +238,11 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                  return deleted.error();
              if (!deleted.value())
                  return missing;
+             // A failure here leaves a document whose message is gone; searches skip it and
+             // VerifyStore removes it.
+             if (Status unindexed = archive.index().removeDocuments(*store, {ref->messageId});
+                 !unindexed.ok())
+                 return unindexed.error();
              return QJsonValue();
          }});
 }

@@ -77,21 +77,23 @@ void registerStoreMaintenanceFunctions(FunctionRegistry &registry, ArchiveServic
              return QJsonValue(storeJson(*attached, stores.status(*attached)));
          }});
 
-    registry.add(
-        {{u"DetachStore"_s, {idArgument()}},
-         Access::Admin,
-         [&stores, &audit](const Api::Arguments &args, CallContext &context) -> Result<QJsonValue> {
-             Result<StoreRecord> store = stores.store(storeId(args));
-             if (!store.ok())
-                 return store.error();
-             if (Status detached = stores.detachStore(store->id); !detached.ok())
-                 return detached.error();
-             if (Status logged = auditStoreChange(audit, context, AuditEvent::FileGroupDetach,
-                                                  *store, {{u"schemaName"_s, store->schemaName()}});
-                 !logged.ok())
-                 return logged.error();
-             return QJsonValue();
-         }});
+    registry.add({{u"DetachStore"_s, {idArgument()}},
+                  Access::Admin,
+                  [&archive, &stores, &audit](const Api::Arguments &args,
+                                              CallContext &context) -> Result<QJsonValue> {
+                      Result<StoreRecord> store = stores.store(storeId(args));
+                      if (!store.ok())
+                          return store.error();
+                      if (Status detached = stores.detachStore(store->id); !detached.ok())
+                          return detached.error();
+                      archive.index().close(*store);
+                      if (Status logged =
+                              auditStoreChange(audit, context, AuditEvent::FileGroupDetach, *store,
+                                               {{u"schemaName"_s, store->schemaName()}});
+                          !logged.ok())
+                          return logged.error();
+                      return QJsonValue();
+                  }});
 
     QList<Api::ArgumentSpec> propertyArguments = {idArgument(),
                                                   {u"type"_s, ArgumentType::String, true}};

@@ -103,7 +103,8 @@ void ApiServerFixture::SetUp()
             {Core::LoginPrivilege::Console});
 
     m_archive = std::make_unique<App::ArchiveStack>(*m_pool, *m_users,
-                                                    m_keyFolder.filePath(u"master.key"_s), m_clock);
+                                                    m_keyFolder.filePath(u"master.key"_s),
+                                                    m_keyFolder.filePath(u"index"_s), m_clock);
     auto opened = m_archive->open();
     ASSERT_TRUE(opened.ok() && opened->recoveryKey && opened->createdStore);
     m_recoveryKey = *opened->recoveryKey;

@@ -188,8 +188,10 @@ TEST_F(StoreFunctionsTest, LostKeyFileIsUnlockedWithTheRecoveryKey)
     ASSERT_TRUE(QFile::remove(m_keyFolder.filePath(u"master.key"_s)));
     // A restart without the key file: a new stack on the same database.
     m_api->functions() = Core::FunctionRegistry();
+    m_archive.reset(); // it holds the index folders
     m_archive = std::make_unique<App::ArchiveStack>(*m_pool, *m_users,
-                                                    m_keyFolder.filePath(u"master.key"_s), m_clock);
+                                                    m_keyFolder.filePath(u"master.key"_s),
+                                                    m_keyFolder.filePath(u"index"_s), m_clock);
     ASSERT_TRUE(m_archive->open().ok());
     registerArchiveFunctions();
 

@@ -1,0 +1,58 @@
+#include "core/IndexDocuments.h"
+
+#include "core/TextTokenizer.h"
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Core {
+
+namespace {
+
+QStringList addressTerms(const QList<Mime::Address> &addresses)
+{
+    QStringList terms;
+    for (const Mime::Address &address : addresses)
+        terms << TextTokenizer::terms(address.name) << TextTokenizer::terms(address.address);
+    return terms;
+}
+
+QString sortKey(const QString &text)
+{
+    return TextTokenizer::fold(text.simplified()).left(64);
+}
+
+} // namespace
+
+IndexDocument indexDocumentFor(const Mime::ParsedMessage &message)
+{
+    IndexDocument document;
+    document.terms.insert(SearchField::Subject, TextTokenizer::terms(message.subject));
+    document.terms.insert(SearchField::From, addressTerms(message.from + message.sender));
+    document.terms.insert(SearchField::To, addressTerms(message.to));
+    document.terms.insert(SearchField::Cc, addressTerms(message.cc));
+    document.terms.insert(SearchField::Bcc, addressTerms(message.bcc));
+    document.terms.insert(SearchField::Body, TextTokenizer::terms(message.bodyText));
+    QStringList attachments;
+    for (const Mime::AttachmentInfo &attachment : message.attachments)
+        attachments << TextTokenizer::terms(attachment.fileName)
+                    << TextTokenizer::terms(attachment.text);
+    document.terms.insert(SearchField::Attachment, attachments);
+    document.sortSubject = sortKey(message.subject);
+    const Mime::Address first = message.from.value(0);
+    document.sortFrom = sortKey(first.name.isEmpty() ? first.address : first.name);
+    document.messageDate = message.date.isValid() ? message.date.toSecsSinceEpoch() : 0;
+    document.size = message.size;
+    document.hasAttachments = message.hasAttachments();
+    return document;
+}
+
+QStringList folderAndAncestors(const QString &path)
+{
+    QStringList paths;
+    const QStringList segments = path.split(u'/');
+    for (qsizetype i = 1; i <= segments.size(); ++i)
+        paths << segments.first(i).join(u'/');
+    return paths;
+}
+
+} // namespace Mailkeep::Core
