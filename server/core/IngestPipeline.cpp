@@ -82,9 +82,8 @@ Status IngestPipeline::submit()
     if (Status written = waitForWrite(); !written.ok())
         return written;
     m_writing = std::move(batch);
-    m_write = QtConcurrent::run(&m_workers, [this, checkpoint = std::move(checkpoint)]() {
-        return write(checkpoint);
-    });
+    m_write = QtConcurrent::run(
+        &m_workers, [this, checkpoint = std::move(checkpoint)]() { return write(checkpoint); });
     return {};
 }
 
@@ -104,8 +103,8 @@ Result<QStringList> IngestPipeline::folderPaths(qint64 folderId)
 
 Result<StoredBatch> IngestPipeline::write(const std::optional<SourceCheckpoint> &checkpoint)
 {
-    Result<StoredBatch> stored = m_archive.messages().storeBatch(
-        m_target.store, m_target.present, m_writing, checkpoint);
+    Result<StoredBatch> stored =
+        m_archive.messages().storeBatch(m_target.store, m_target.present, m_writing, checkpoint);
     if (!stored.ok())
         return stored;
     QList<IndexDocument> documents;
