@@ -8,11 +8,21 @@ namespace Mailkeep::Core {
 
 namespace {
 
-QStringList addressTerms(const QList<Mime::Address> &addresses)
+QString addressTerms(const QList<Mime::Address> &addresses)
 {
-    QStringList terms;
-    for (const Mime::Address &address : addresses)
-        terms << TextTokenizer::terms(address.name) << TextTokenizer::terms(address.address);
+    QString terms;
+    for (const Mime::Address &address : addresses) {
+        TextTokenizer::appendTerms(address.name, terms);
+        TextTokenizer::appendTerms(address.address, terms);
+    }
+    return terms;
+}
+
+QString termsOf(const QString &text)
+{
+    QString terms;
+    terms.reserve(text.size());
+    TextTokenizer::appendTerms(text, terms);
     return terms;
 }
 
@@ -26,16 +36,17 @@ QString sortKey(const QString &text)
 IndexDocument indexDocumentFor(const Mime::ParsedMessage &message)
 {
     IndexDocument document;
-    document.terms.insert(SearchField::Subject, TextTokenizer::terms(message.subject));
+    document.terms.insert(SearchField::Subject, termsOf(message.subject));
     document.terms.insert(SearchField::From, addressTerms(message.from + message.sender));
     document.terms.insert(SearchField::To, addressTerms(message.to));
     document.terms.insert(SearchField::Cc, addressTerms(message.cc));
     document.terms.insert(SearchField::Bcc, addressTerms(message.bcc));
-    document.terms.insert(SearchField::Body, TextTokenizer::terms(message.bodyText));
-    QStringList attachments;
-    for (const Mime::AttachmentInfo &attachment : message.attachments)
-        attachments << TextTokenizer::terms(attachment.fileName)
-                    << TextTokenizer::terms(attachment.text);
+    document.terms.insert(SearchField::Body, termsOf(message.bodyText));
+    QString attachments;
+    for (const Mime::AttachmentInfo &attachment : message.attachments) {
+        TextTokenizer::appendTerms(attachment.fileName, attachments);
+        TextTokenizer::appendTerms(attachment.text, attachments);
+    }
     document.terms.insert(SearchField::Attachment, attachments);
     document.sortSubject = sortKey(message.subject);
     const Mime::Address first = message.from.value(0);

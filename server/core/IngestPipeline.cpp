@@ -12,6 +12,7 @@ namespace Mailkeep::Core {
 namespace {
 constexpr int kBatchMessages = 250;
 constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
+constexpr qsizetype kCommitEvery = 5000;
 } // namespace
 
 IngestPipeline::IngestPipeline(ArchiveService &archive, ArchiveService::Target target,
@@ -46,7 +47,22 @@ Status IngestPipeline::flush()
 {
     if (Status submitted = submit(); !submitted.ok())
         return submitted;
-    return waitForWrite();
+    if (Status written = waitForWrite(); !written.ok())
+        return written;
+    return commitIndex();
+}
+
+Status IngestPipeline::commitIndex()
+{
+    if (m_uncommitted.isEmpty())
+        return {};
+    if (Status committed = m_archive.index().commit(m_target.store); !committed.ok())
+        return committed;
+    if (Status marked = m_archive.messages().setIndexed(m_target.store, m_uncommitted, true);
+        !marked.ok())
+        return marked;
+    m_uncommitted.clear();
+    return {};
 }
 
 Status IngestPipeline::submit()
@@ -125,12 +141,17 @@ Result<StoredBatch> IngestPipeline::write(const std::optional<SourceCheckpoint> 
         documents.append(std::move(message.index));
         ids.append(id);
     }
-    // Stored but not indexed (the index failed, or a crash comes first) stays marked as such
-    // in the database and is indexed at the next start or by VerifyStore.
-    if (Status indexed = m_archive.index().addDocuments(m_target.store, documents); !indexed.ok())
+    // Searchable from here on. Saved to disk every few thousand messages and at the end:
+    // until then the database still marks them as not indexed, so a crash before the save is
+    // repaired at the next start.
+    if (Status indexed = m_archive.index().addDocuments(m_target.store, documents, false);
+        !indexed.ok())
         return indexed.error();
-    if (Status marked = m_archive.messages().setIndexed(m_target.store, ids, true); !marked.ok())
-        return marked.error();
+    m_uncommitted += ids;
+    if (m_uncommitted.size() >= kCommitEvery) {
+        if (Status committed = commitIndex(); !committed.ok())
+            return committed.error();
+    }
     return stored;
 }
 

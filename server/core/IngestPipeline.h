@@ -62,6 +62,8 @@ private:
     // On the write thread: the batch into the database, then into the index.
     Result<StoredBatch> write(const std::optional<SourceCheckpoint> &checkpoint);
     Result<QStringList> folderPaths(qint64 folderId);
+    // Saves the index and records in the database which messages it now holds.
+    Status commitIndex();
 
     ArchiveService &m_archive;
     ArchiveService::Target m_target;
@@ -74,6 +76,7 @@ private:
     QList<PreparedMessage> m_writing;
     QFuture<Result<StoredBatch>> m_write;
     QHash<qint64, QStringList> m_folderPaths; // used by the write thread only
+    QList<qint64> m_uncommitted;              // in the index, not yet saved (write thread)
 };
 
 } // namespace Mailkeep::Core

@@ -35,7 +35,7 @@ struct IndexDocument
 {
     qint64 messageId = 0;
     QStringList folderPaths;
-    QHash<QString, QStringList> terms;
+    QHash<QString, QString> terms; // field -> its terms, separated by spaces
     QString sortSubject;
     QString sortFrom;
     qint64 messageDate = 0; // seconds since 1970 (0: unknown)
@@ -108,9 +108,13 @@ class SearchIndex
 {
 public:
     virtual ~SearchIndex() = default;
-    // Adds (or replaces) the documents and commits: they are searchable when this returns.
-    virtual Status addDocuments(const StoreRecord &store,
-                                const QList<IndexDocument> &documents) = 0;
+    // Adds the documents (replace: documents of these messages may exist and are replaced).
+    // They are found by every search that starts after this returns; they are on disk for
+    // good after the next commit.
+    virtual Status addDocuments(const StoreRecord &store, const QList<IndexDocument> &documents,
+                                bool replace) = 0;
+    virtual Status commit(const StoreRecord &store) = 0;
+    // Removes and commits.
     virtual Status removeDocuments(const StoreRecord &store, const QList<qint64> &messageIds) = 0;
     virtual Result<SearchHits> search(const QList<StoreRecord> &stores,
                                       const SearchRequest &request) = 0;

@@ -67,8 +67,10 @@ Result<qint64> StoreIndexer::indexPending(const StoreRecord &store, TaskProgress
             documents.append(std::move(document));
             ids.append(message.summary.id);
         }
-        if (Status added = m_archive.index().addDocuments(store, documents); !added.ok())
+        if (Status added = m_archive.index().addDocuments(store, documents, true); !added.ok())
             return added.error();
+        if (Status committed = m_archive.index().commit(store); !committed.ok())
+            return committed.error();
         if (Status marked = messages.setIndexed(store, ids, true); !marked.ok())
             return marked.error();
         indexed += ids.size();

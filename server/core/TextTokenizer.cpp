@@ -18,6 +18,22 @@ enum class CharClass
 
 CharClass classify(char32_t c)
 {
+    // Most characters of most mail: decided without Unicode tables.
+    if (c < 0x80) {
+        if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9'))
+            return CharClass::Word;
+        switch (c) {
+        case U'.':
+        case U'_':
+        case U'+':
+        case U'-':
+        case U'@':
+        case U'\'':
+            return CharClass::AddressJoiner;
+        default:
+            return CharClass::Other;
+        }
+    }
     if (TextTokenizer::isCjk(c))
         return CharClass::Cjk;
     if (QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing ||
@@ -36,45 +52,105 @@ CharClass classify(char32_t c)
     }
 }
 
-void appendTerm(QStringList &terms, const QString &term)
+// Where terms go: a list (queries) or one space-separated string (the index, where every
+// allocation per term counts).
+struct TermSink
 {
-    if (!term.isEmpty() && term.size() <= TextTokenizer::kLongestTerm)
-        terms.append(term);
+    QStringList *list = nullptr;
+    QString *joined = nullptr;
+
+    void add(QStringView term)
+    {
+        if (term.isEmpty() || term.size() > TextTokenizer::kLongestTerm)
+            return;
+        if (list) {
+            list->append(term.toString());
+            return;
+        }
+        if (!joined->isEmpty())
+            joined->append(u' ');
+        joined->append(term);
+    }
+    // A word, folded; plain ASCII without a detour through a new string.
+    void addWord(QStringView word)
+    {
+        const bool ascii =
+            std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (!ascii || list) {
+            add(TextTokenizer::fold(word.toString()));
+            return;
+        }
+        if (word.isEmpty() || word.size() > TextTokenizer::kLongestTerm)
+            return;
+        if (!joined->isEmpty())
+            joined->append(u' ');
+        const qsizetype start = joined->size();
+        joined->append(word);
+        for (qsizetype i = start; i < joined->size(); ++i) {
+            const QChar c = joined->at(i);
+            if (c >= u'A' && c <= u'Z')
+                (*joined)[i] = QChar(c.unicode() + (u'a' - u'A'));
+        }
+    }
+};
+
+void appendTerm(TermSink &terms, QStringView term)
+{
+    terms.add(term);
+}
+
+// The code point at `at` (a surrogate pair counts as one) and its length in UTF-16 units.
+std::pair<char32_t, int> codePointAt(QStringView text, qsizetype at)
+{
+    const QChar c = text.at(at);
+    if (c.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate())
+        return {QChar::surrogateToUcs4(c, text.at(at + 1)), 2};
+    return {c.unicode(), 1};
 }
 
 // Words and CJK bigrams of a chunk that holds no whitespace or punctuation but joiners.
-void splitWords(const std::u32string &chunk, QStringList &terms)
+void splitWords(QStringView chunk, TermSink &terms)
 {
-    std::u32string run;
-    CharClass runClass = CharClass::Other;
-    const auto flush = [&]() {
-        if (run.empty())
-            return;
-        if (runClass == CharClass::Cjk) {
-            if (run.size() == 1) {
-                appendTerm(terms, QString::fromStdU32String(run));
-            } else {
-                for (size_t i = 0; i + 1 < run.size(); ++i)
-                    appendTerm(terms, QString::fromStdU32String(run.substr(i, 2)));
-            }
-        } else {
-            appendTerm(terms, TextTokenizer::fold(QString::fromStdU32String(run)));
-        }
-        run.clear();
-    };
-    for (const char32_t c : chunk) {
-        const CharClass kind = classify(c);
+    qsizetype at = 0;
+    while (at < chunk.size()) {
+        auto [c, width] = codePointAt(chunk, at);
+        CharClass kind = classify(c);
         if (kind != CharClass::Word && kind != CharClass::Cjk) {
-            flush();
-            runClass = CharClass::Other;
+            at += width;
             continue;
         }
-        if (kind != runClass)
-            flush();
-        runClass = kind;
-        run.push_back(c);
+        if (kind == CharClass::Cjk) {
+            // Code point starts of the run, for the bigrams.
+            QList<qsizetype> starts;
+            qsizetype end = at;
+            while (end < chunk.size()) {
+                auto [d, w] = codePointAt(chunk, end);
+                if (classify(d) != CharClass::Cjk)
+                    break;
+                starts.append(end);
+                end += w;
+            }
+            starts.append(end);
+            if (starts.size() == 2) {
+                appendTerm(terms, chunk.sliced(at, end - at));
+            } else {
+                for (qsizetype i = 0; i + 2 < starts.size(); ++i)
+                    appendTerm(terms, chunk.sliced(starts.at(i), starts.at(i + 2) - starts.at(i)));
+            }
+            at = end;
+            continue;
+        }
+        qsizetype end = at;
+        while (end < chunk.size()) {
+            auto [d, w] = codePointAt(chunk, end);
+            if (classify(d) != CharClass::Word)
+                break;
+            end += w;
+        }
+        if (end - at <= TextTokenizer::kLongestTerm * 2)
+            terms.addWord(chunk.sliced(at, end - at));
+        at = end;
     }
-    flush();
 }
 
 } // namespace
@@ -90,6 +166,15 @@ bool TextTokenizer::isCjk(char32_t c)
 
 QString TextTokenizer::fold(const QString &word)
 {
+    // Most words of most mail are plain ASCII: lower case is all they need.
+    if (std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
+        QString lower = word;
+        for (QChar &c : lower) {
+            if (c >= u'A' && c <= u'Z')
+                c = QChar(c.unicode() + (u'a' - u'A'));
+        }
+        return lower;
+    }
     // Compatibility decomposition splits accents from letters (and full-width forms and
     // ligatures into plain ones); the marks are then dropped.
     const QString decomposed = word.normalized(QString::NormalizationForm_KD);
@@ -113,38 +198,65 @@ QString TextTokenizer::fold(const QString &word)
     return folded;
 }
 
-QStringList TextTokenizer::terms(const QString &text)
+namespace {
+
+void tokenize(const QString &text, TermSink &terms)
 {
     static const QRegularExpression kAddress(u"^[\\w.+'-]+@[\\w-]+(\\.[\\w-]+)+$"_s,
                                              QRegularExpression::UseUnicodePropertiesOption);
-    QStringList terms;
-    const std::u32string all = text.toStdU32String();
-    std::u32string chunk;
-    const auto flush = [&]() {
-        if (chunk.empty())
+    const QStringView all(text);
+    qsizetype chunkStart = -1;
+    bool chunkHasAt = false;
+    const auto flush = [&](qsizetype end) {
+        if (chunkStart < 0)
             return;
-        const QString whole = QString::fromStdU32String(chunk);
-        // Trailing dots and the like belong to the sentence, not to the address.
-        QString trimmed = whole;
-        while (!trimmed.isEmpty() && classify(trimmed.back().unicode()) == CharClass::AddressJoiner)
-            trimmed.chop(1);
-        if (trimmed.contains(u'@') && kAddress.match(trimmed).hasMatch()) {
-            const QString address = TextTokenizer::fold(trimmed);
-            appendTerm(terms, address);
-            appendTerm(terms, address.section(u'@', 0, 0));
-            appendTerm(terms, address.section(u'@', 1));
+        QStringView chunk = all.sliced(chunkStart, end - chunkStart);
+        chunkStart = -1;
+        if (chunkHasAt) {
+            // Trailing dots and the like belong to the sentence, not to the address.
+            QStringView trimmed = chunk;
+            while (!trimmed.isEmpty() &&
+                   classify(trimmed.back().unicode()) == CharClass::AddressJoiner)
+                trimmed.chop(1);
+            if (kAddress.match(trimmed).hasMatch()) {
+                const QString address = TextTokenizer::fold(trimmed.toString());
+                appendTerm(terms, address);
+                appendTerm(terms, address.section(u'@', 0, 0));
+                appendTerm(terms, address.section(u'@', 1));
+            }
         }
+        chunkHasAt = false;
         splitWords(chunk, terms);
-        chunk.clear();
     };
-    for (const char32_t c : all) {
-        if (classify(c) == CharClass::Other)
-            flush();
-        else
-            chunk.push_back(c);
+    qsizetype at = 0;
+    while (at < all.size()) {
+        auto [c, width] = codePointAt(all, at);
+        if (classify(c) == CharClass::Other) {
+            flush(at);
+        } else {
+            if (chunkStart < 0)
+                chunkStart = at;
+            chunkHasAt = chunkHasAt || c == U'@';
+        }
+        at += width;
     }
-    flush();
-    return terms;
+    flush(all.size());
+}
+
+} // namespace
+
+QStringList TextTokenizer::terms(const QString &text)
+{
+    QStringList list;
+    TermSink sink{&list, nullptr};
+    tokenize(text, sink);
+    return list;
+}
+
+void TextTokenizer::appendTerms(const QString &text, QString &joined)
+{
+    TermSink sink{nullptr, &joined};
+    tokenize(text, sink);
 }
 
 } // namespace Mailkeep::Core

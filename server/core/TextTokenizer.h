@@ -16,6 +16,8 @@ class TextTokenizer
 {
 public:
     static QStringList terms(const QString &text);
+    // The same terms appended to `joined`, separated by spaces (the index's form).
+    static void appendTerms(const QString &text, QString &joined);
     // One word folded as above (no splitting).
     static QString fold(const QString &word);
     // True for the characters indexed as bigrams.

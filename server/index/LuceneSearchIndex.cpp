@@ -44,7 +44,7 @@ DocumentPtr luceneDocument(const Core::IndexDocument &source)
         if (it.value().isEmpty())
             continue;
         // The terms are final (TextTokenizer): the whitespace analyzer only splits them.
-        document->add(newLucene<Field>(wide(it.key()), wide(it.value().join(u' ')), Field::STORE_NO,
+        document->add(newLucene<Field>(wide(it.key()), wide(it.value()), Field::STORE_NO,
                                        Field::INDEX_ANALYZED));
     }
     document->add(newLucene<Field>(L"sortsubject", wide(source.sortSubject), Field::STORE_NO,
@@ -82,9 +82,14 @@ public:
             ::close(lockFd);
     }
 
+    // The reader of every document added so far: reopened (which flushes the writer's buffer
+    // into a segment) only when something changed since, so adding stays cheap and a search
+    // still sees everything that was added before it started.
     IndexReaderPtr currentReader()
     {
         std::lock_guard lock(mutex);
+        if (changed)
+            refreshReader();
         return reader;
     }
     void refreshReader() // with mutex held
@@ -93,9 +98,11 @@ public:
         if (reader)
             reader->close();
         reader = fresh;
+        changed = false;
     }
 
     std::mutex mutex;
+    bool changed = false;
     int lockFd = -1;
     IndexWriterPtr writer;
     IndexReaderPtr reader;
@@ -168,7 +175,7 @@ LuceneSearchIndex::open(const Core::StoreRecord &store)
 }
 
 Status LuceneSearchIndex::addDocuments(const Core::StoreRecord &store,
-                                       const QList<Core::IndexDocument> &documents)
+                                       const QList<Core::IndexDocument> &documents, bool replace)
 {
     if (documents.isEmpty())
         return {};
@@ -177,15 +184,32 @@ Status LuceneSearchIndex::addDocuments(const Core::StoreRecord &store,
         return index.error();
     std::lock_guard lock((*index)->mutex);
     try {
-        for (const Core::IndexDocument &document : documents)
-            (*index)->writer->updateDocument(
-                newLucene<Term>(L"id", StringUtils::toString(document.messageId)),
-                luceneDocument(document));
-        (*index)->writer->commit();
-        (*index)->refreshReader();
+        for (const Core::IndexDocument &document : documents) {
+            if (replace)
+                (*index)->writer->updateDocument(
+                    newLucene<Term>(L"id", StringUtils::toString(document.messageId)),
+                    luceneDocument(document));
+            else
+                (*index)->writer->addDocument(luceneDocument(document));
+        }
+        (*index)->changed = true;
     } catch (const LuceneException &exception) {
         return indexError(u"Messages cannot be added to the index of store %1."_s.arg(store.name),
                           exception);
+    }
+    return {};
+}
+
+Status LuceneSearchIndex::commit(const Core::StoreRecord &store)
+{
+    Result<std::shared_ptr<StoreIndex>> index = open(store);
+    if (!index.ok())
+        return index.error();
+    std::lock_guard lock((*index)->mutex);
+    try {
+        (*index)->writer->commit();
+    } catch (const LuceneException &exception) {
+        return indexError(u"The index of store %1 cannot be saved."_s.arg(store.name), exception);
     }
     return {};
 }
@@ -203,7 +227,7 @@ Status LuceneSearchIndex::removeDocuments(const Core::StoreRecord &store,
         for (const qint64 id : messageIds)
             (*index)->writer->deleteDocuments(newLucene<Term>(L"id", StringUtils::toString(id)));
         (*index)->writer->commit();
-        (*index)->refreshReader();
+        (*index)->changed = true;
     } catch (const LuceneException &exception) {
         return indexError(
             u"Messages cannot be removed from the index of store %1."_s.arg(store.name), exception);

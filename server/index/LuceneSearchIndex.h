@@ -19,8 +19,9 @@ public:
     explicit LuceneSearchIndex(QString indexRoot);
     ~LuceneSearchIndex() override;
 
-    Status addDocuments(const Core::StoreRecord &store,
-                        const QList<Core::IndexDocument> &documents) override;
+    Status addDocuments(const Core::StoreRecord &store, const QList<Core::IndexDocument> &documents,
+                        bool replace) override;
+    Status commit(const Core::StoreRecord &store) override;
     Status removeDocuments(const Core::StoreRecord &store,
                            const QList<qint64> &messageIds) override;
     Result<Core::SearchHits> search(const QList<Core::StoreRecord> &stores,

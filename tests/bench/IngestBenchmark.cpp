@@ -5,11 +5,10 @@
 //
 //   bench_ingest [N ...]          (default: 10000 100000)
 //   MAILKEEP_SERVER_BINARY=build-release/bin/mailkeep-server bench_ingest 10000
+#include "BenchCorpus.h"
 #include "IngestSupport.h"
-#include "MailGenerator.h"
 
 #include <QCoreApplication>
-#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -37,135 +36,6 @@ double mib(double bytes)
 const char *verdict(bool met)
 {
     return met ? "PASS" : "MISS";
-}
-
-// "Mon Jan  1 00:00:00 2024", the date format of mbox separator lines.
-QByteArray asctimeDate(qint64 secondsSinceEpoch)
-{
-    static constexpr const char *kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static constexpr const char *kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const QDate date = QDate(1970, 1, 1).addDays(secondsSinceEpoch / 86400);
-    const int seconds = static_cast<int>(secondsSinceEpoch % 86400);
-    char text[32];
-    const int length =
-        std::snprintf(text, sizeof text, "%s %s %2d %02d:%02d:%02d %04d",
-                      kDays[date.dayOfWeek() - 1], kMonths[date.month() - 1], date.day(),
-                      seconds / 3600, seconds / 60 % 60, seconds % 60, date.year());
-    return QByteArray(text, length);
-}
-
-// mboxrd: every line matching ^>*From gets one more '>', which readers take off again.
-QByteArray mboxrdEscaped(const QByteArray &message)
-{
-    if (!message.contains("From "))
-        return message;
-    QByteArray out;
-    out.reserve(message.size() + 64);
-    qsizetype start = 0;
-    while (start < message.size()) {
-        const qsizetype newline = message.indexOf('\n', start);
-        const qsizetype end = newline < 0 ? message.size() : newline + 1;
-        const QByteArrayView line(message.constData() + start, end - start);
-        qsizetype quotes = 0;
-        while (quotes < line.size() && line.at(quotes) == '>')
-            ++quotes;
-        if (line.sliced(quotes).startsWith("From "))
-            out += '>';
-        out += line;
-        start = end;
-    }
-    return out;
-}
-
-struct Corpus
-{
-    QString mbox;
-    QString maildir; // empty without notmuch
-    qint64 mboxBytes = 0;
-    MailGenerator::Stats stats;
-    qint64 milliseconds = 0;
-};
-
-bool generate(int count, const QString &folder, bool withMaildir, Corpus &corpus)
-{
-    QElapsedTimer timer;
-    timer.start();
-    corpus.mbox = folder + u"/bench.mbox"_s;
-    QFile mbox(corpus.mbox);
-    if (!mbox.open(QIODevice::WriteOnly))
-        return false;
-    if (withMaildir) {
-        corpus.maildir = folder + u"/maildir"_s;
-        for (const QString &sub : {u"cur"_s, u"new"_s, u"tmp"_s})
-            QDir().mkpath(corpus.maildir + u'/' + sub);
-    }
-    MailGenerator generator(kSeed);
-    for (int i = 0; i < count; ++i) {
-        const QByteArray message = generator.next();
-        const qint64 delivered = 1704067200 + static_cast<qint64>(i) * 300;
-        mbox.write("From MAILER-DAEMON " + asctimeDate(delivered) + '\n');
-        mbox.write(mboxrdEscaped(message));
-        mbox.write("\n"); // the blank line before the next separator
-        if (withMaildir) {
-            QFile file(corpus.maildir + u"/cur/%1.M%2P1.bench:2,S"_s.arg(delivered).arg(i));
-            if (!file.open(QIODevice::WriteOnly) || file.write(message) != message.size())
-                return false;
-        }
-    }
-    mbox.close();
-    corpus.mboxBytes = QFileInfo(corpus.mbox).size();
-    corpus.stats = generator.stats();
-    corpus.milliseconds = timer.elapsed();
-    return mbox.error() == QFile::NoError;
-}
-
-struct NotmuchRun
-{
-    bool ok = false;
-    double seconds = 0;
-    long peakKiB = -1;
-};
-
-NotmuchRun runNotmuch(const QString &notmuch, const QString &maildir, const QString &folder)
-{
-    NotmuchRun run;
-    const QString config = folder + u"/notmuch-config"_s;
-    QFile file(config);
-    if (!file.open(QIODevice::WriteOnly))
-        return run;
-    file.write("[database]\npath=" + maildir.toUtf8() + "\n\n[new]\ntags=\n\n[user]\n" +
-               "name=Bench\nprimary_email=bench@example.invalid\n");
-    file.close();
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"NOTMUCH_CONFIG"_s, config);
-    process.setProcessEnvironment(environment);
-    const bool timed = QFileInfo(u"/usr/bin/time"_s).isExecutable();
-    QElapsedTimer timer;
-    timer.start();
-    if (timed)
-        process.start(u"/usr/bin/time"_s, {u"-v"_s, notmuch, u"new"_s, u"--quiet"_s});
-    else
-        process.start(notmuch, {u"new"_s, u"--quiet"_s});
-    if (!process.waitForStarted(10000))
-        return run;
-    // Without time(1) the peak is what /proc said last before the process ended.
-    while (!process.waitForFinished(50)) {
-        if (!timed)
-            run.peakKiB = qMax(run.peakKiB, statusKiB(process.processId(), "VmHWM:"));
-    }
-    run.seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-    const QByteArray errors = process.readAllStandardError();
-    if (timed) {
-        const qsizetype at = errors.indexOf("Maximum resident set size (kbytes):");
-        if (at >= 0)
-            run.peakKiB = errors.mid(at + 35, 20).trimmed().split('\n').first().toLong();
-    }
-    run.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (!run.ok)
-        std::fprintf(stderr, "notmuch new failed: %s\n", errors.constData());
-    return run;
 }
 
 struct StoreFigures
@@ -199,7 +69,7 @@ bool runOnce(int count, const QString &notmuch)
                                              QFile::ExeGroup | QFile::ExeOther);
     std::printf("\nN = %d\n", count);
     Corpus corpus;
-    if (!generate(count, folder.path(), !notmuch.isEmpty(), corpus)) {
+    if (!generateCorpus(kSeed, count, folder.path(), !notmuch.isEmpty(), corpus)) {
         std::printf("  cannot write the messages to %s\n", qPrintable(folder.path()));
         return false;
     }
@@ -318,7 +188,8 @@ bool runOnce(int count, const QString &notmuch)
     std::fflush(stdout);
 
     if (!notmuch.isEmpty()) {
-        const NotmuchRun peer = runNotmuch(notmuch, corpus.maildir, folder.path());
+        const NotmuchRun peer =
+            runNotmuchNew(notmuch, writeNotmuchConfig(corpus.maildir, folder.path()));
         if (!peer.ok)
             return false;
         const double peerRate = count / peer.seconds;

@@ -76,6 +76,22 @@ qint64 diskUsage(const QString &folder)
     return total;
 }
 
+qint64 fileBytes(const QString &folder, qint64 *files)
+{
+    qint64 total = 0;
+    qint64 count = 0;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        total += it.fileInfo().size();
+        ++count;
+    }
+    if (files)
+        *files = count;
+    return total;
+}
+
 qint64 Server::start(const QString &dataDir)
 {
     QElapsedTimer timer;

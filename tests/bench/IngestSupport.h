@@ -18,6 +18,9 @@ long statusKiB(qint64 pid, const char *field);
 double cpuSeconds(qint64 pid);
 // What the folder takes on disk, counted in allocated blocks like du.
 qint64 diskUsage(const QString &folder);
+// The sum of the sizes of the files in the folder and below, as ls shows them; files, when
+// given, receives how many there are.
+qint64 fileBytes(const QString &folder, qint64 *files = nullptr);
 
 class Server
 {
