@@ -4,6 +4,7 @@
 #include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
 #include "core/functions/MessageFunctions.h"
+#include "core/functions/SavedSearchFunctions.h"
 #include "core/functions/SearchFunctions.h"
 #include "core/functions/StoreFunctions.h"
 #include "core/functions/StoreMaintenanceFunctions.h"
@@ -13,6 +14,7 @@
 #include "storage/PgAuditLog.h"
 #include "storage/PgFolderStore.h"
 #include "storage/PgMessageStore.h"
+#include "storage/PgSavedSearchStore.h"
 #include "storage/PgStoreCatalog.h"
 #include "storage/PgWorkerResultStore.h"
 
@@ -35,6 +37,7 @@ ArchiveStack::ArchiveStack(Storage::PgConnectionPool &pool, Core::UserStore &use
     , m_workerResults(std::make_unique<Storage::PgWorkerResultStore>(pool))
     , m_audit(std::make_unique<Storage::PgAuditLog>(pool))
     , m_index(std::make_unique<Index::LuceneSearchIndex>(indexRoot))
+    , m_savedSearches(std::make_unique<Storage::PgSavedSearchStore>(pool))
     , m_archive(
           std::make_unique<Core::ArchiveService>(*m_stores, *m_folders, *m_messages, *m_index))
     , m_compliance(std::make_unique<Core::ComplianceService>(users, *m_audit))
@@ -137,6 +140,7 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
                                    {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
     Core::registerSearchFunctions(registry,
                                   {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
+    Core::registerSavedSearchFunctions(registry, *m_savedSearches);
     Core::registerComplianceFunctions(registry, *m_compliance);
     Core::registerWorkerResultFunctions(registry, *m_workerResults);
 }

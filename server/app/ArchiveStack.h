@@ -20,6 +20,7 @@ class PgFolderStore;
 class PgMessageStore;
 class PgWorkerResultStore;
 class PgAuditLog;
+class PgSavedSearchStore;
 } // namespace Mailkeep::Storage
 
 namespace Mailkeep::Index {
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<Storage::PgWorkerResultStore> m_workerResults;
     std::unique_ptr<Storage::PgAuditLog> m_audit;
     std::unique_ptr<Index::LuceneSearchIndex> m_index;
+    std::unique_ptr<Storage::PgSavedSearchStore> m_savedSearches;
     std::unique_ptr<Core::ArchiveService> m_archive;
     std::unique_ptr<Core::ComplianceService> m_compliance;
     std::unique_ptr<Core::MessageAccess> m_access;

@@ -22,7 +22,7 @@ constexpr std::uint64_t kMixSeed = 7;
 QByteArray headerValue(const QByteArray &message, const QByteArray &name)
 {
     const qsizetype headerEnd = message.indexOf("\n\n");
-    const qsizetype at = message.indexOf('\n' + name + ": ");
+    const qsizetype at = message.indexOf(QByteArray('\n' + name + ": "));
     if (at < 0 || (headerEnd >= 0 && at > headerEnd))
         return {};
     qsizetype end = at + name.size() + 3;

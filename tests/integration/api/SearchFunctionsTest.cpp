@@ -418,3 +418,33 @@ TEST_F(SearchFunctionsTest, EveryCorpusMessageIsFoundByAWordOfItsSubject)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(SearchFunctionsTest, EveryUserKeepsTheirOwnSavedSearches)
+{
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    ASSERT_EQ(status(call(alice, u"SaveSearch"_s,
+                          {{u"name"_s, u"Invoices"_s},
+                           {u"query"_s, u"invoic* -draft"_s},
+                           {u"folder"_s, u"alice/Finance"_s},
+                           {u"sort"_s, u"subject"_s}})),
+              u"succeeded"_s);
+    EXPECT_TRUE(
+        message(call(alice, u"SaveSearch"_s, {{u"name"_s, u"Broken"_s}, {u"query"_s, u"\"open"_s}}))
+            .contains(u"phrase"_s))
+        << "only a query that runs is saved";
+    const QJsonArray saved = call(alice, u"GetSavedSearches"_s)[u"result"_s].toArray();
+    ASSERT_EQ(saved.size(), 1);
+    EXPECT_EQ(saved[0][u"query"_s].toString(), u"invoic* -draft"_s);
+    EXPECT_EQ(saved[0][u"folder"_s].toString(), u"alice/Finance"_s);
+    EXPECT_EQ(saved[0][u"sort"_s].toString(), u"subject"_s);
+    EXPECT_TRUE(admin(u"GetSavedSearches"_s)[u"result"_s].toArray().isEmpty())
+        << "an administrator sees only their own";
+    EXPECT_EQ(status(admin(u"DeleteSavedSearch"_s, {{u"name"_s, u"Invoices"_s}})), u"failed"_s);
+    EXPECT_EQ(status(call(alice, u"DeleteSavedSearch"_s, {{u"name"_s, u"Invoices"_s}})),
+              u"succeeded"_s);
+    EXPECT_TRUE(call(alice, u"GetSavedSearches"_s)[u"result"_s].toArray().isEmpty());
+}
+
+} // namespace
