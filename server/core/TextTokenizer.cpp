@@ -39,17 +39,7 @@ CharClass classify(char32_t c)
     if (QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing ||
         QChar::category(c) == QChar::Mark_SpacingCombining)
         return CharClass::Word;
-    switch (c) {
-    case U'.':
-    case U'_':
-    case U'+':
-    case U'-':
-    case U'@':
-    case U'\'':
-        return CharClass::AddressJoiner;
-    default:
-        return CharClass::Other;
-    }
+    return CharClass::Other; // every joiner is ASCII
 }
 
 // Where terms go: a list (queries) or one space-separated string (the index, where every

@@ -121,30 +121,7 @@ Result<Core::StoreRecord> PgStoreCatalog::attachStore(const QString &schemaName,
     PgConnection &connection = **lease;
     if (Status migrated = migrateStoreSchema(connection, schemaName); !migrated.ok())
         return migrated.error();
-    Result<PgTransaction> transaction = PgTransaction::begin(connection);
-    if (!transaction.ok())
-        return transaction.error();
-    if (state == Core::StoreState::Current) {
-        if (Result<PgResult> demoted = connection.exec(
-                u"UPDATE archive_stores SET state = 'normal' WHERE state = 'current'"_s);
-            !demoted.ok())
-            return demoted.error();
-    }
-    Result<PgResult> inserted = connection.exec(
-        u"INSERT INTO archive_stores (uid, name, state, wrapped_data_key, index_path, "
-        "created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING "_s +
-            kStoreColumns,
-        {store.uid, store.name, Core::storeStateName(state), store.wrappedDataKey,
-         store.indexPath.isEmpty() ? QVariant() : QVariant(store.indexPath), store.createdAt});
-    if (!inserted.ok()) {
-        if (inserted.error().code == ErrorCode::AlreadyExists)
-            return Error(ErrorCode::AlreadyExists,
-                         u"An archive store named %1 exists already."_s.arg(store.name));
-        return inserted.error();
-    }
-    if (Status committed = transaction->commit(); !committed.ok())
-        return committed.error();
-    return storeFromRow(inserted.value(), 0);
+    return addCatalogEntry(connection, store);
 }
 
 Status PgStoreCatalog::setIndexPath(int id, const QString &indexPath)

@@ -75,6 +75,33 @@ Status writeStoreInfo(PgConnection &connection, const Core::StoreRecord &store)
     return {};
 }
 
+Result<Core::StoreRecord> addCatalogEntry(PgConnection &connection, const Core::StoreRecord &store)
+{
+    Result<PgTransaction> transaction = PgTransaction::begin(connection);
+    if (!transaction.ok())
+        return transaction.error();
+    if (store.state == Core::StoreState::Current) {
+        if (Result<PgResult> demoted = connection.exec(
+                u"UPDATE archive_stores SET state = 'normal' WHERE state = 'current'"_s);
+            !demoted.ok())
+            return demoted.error();
+    }
+    Result<PgResult> inserted = connection.exec(
+        u"INSERT INTO archive_stores (uid, name, state, wrapped_data_key, index_path, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, coalesce($6, now())) RETURNING "_s +
+            kStoreColumns,
+        {store.uid, store.name, Core::storeStateName(store.state), store.wrappedDataKey,
+         store.indexPath.isEmpty() ? QVariant() : QVariant(store.indexPath), store.createdAt});
+    if (!inserted.ok()) {
+        if (inserted.error().code == ErrorCode::AlreadyExists)
+            return duplicateName(store.name);
+        return inserted.error();
+    }
+    if (Status committed = transaction->commit(); !committed.ok())
+        return committed.error();
+    return storeFromRow(inserted.value(), 0);
+}
+
 PgStoreCatalog::PgStoreCatalog(PgConnectionPool &pool)
     : m_pool(pool)
 {}
@@ -130,29 +157,7 @@ Result<Core::StoreRecord> PgStoreCatalog::createStore(const Core::StoreRecord &s
     if (Status described = writeStoreInfo(connection, store); !described.ok())
         return described.error();
 
-    Result<PgTransaction> transaction = PgTransaction::begin(connection);
-    if (!transaction.ok())
-        return transaction.error();
-    if (store.state == Core::StoreState::Current) {
-        if (Result<PgResult> demoted = connection.exec(
-                u"UPDATE archive_stores SET state = 'normal' WHERE state = 'current'"_s);
-            !demoted.ok())
-            return demoted.error();
-    }
-    Result<PgResult> inserted = connection.exec(
-        u"INSERT INTO archive_stores (uid, name, state, wrapped_data_key, index_path) "
-        "VALUES ($1, $2, $3, $4, $5) RETURNING "_s +
-            kStoreColumns,
-        {store.uid, store.name, Core::storeStateName(store.state), store.wrappedDataKey,
-         store.indexPath.isEmpty() ? QVariant() : QVariant(store.indexPath)});
-    if (!inserted.ok()) {
-        if (inserted.error().code == ErrorCode::AlreadyExists)
-            return duplicateName(store.name);
-        return inserted.error();
-    }
-    if (Status committed = transaction->commit(); !committed.ok())
-        return committed.error();
-    return storeFromRow(inserted.value(), 0);
+    return addCatalogEntry(connection, store);
 }
 
 Status PgStoreCatalog::renameStore(int id, const QString &name)

@@ -25,6 +25,9 @@ extern const QString kStoreColumns;
 Core::StoreRecord storeFromRow(const PgResult &rows, int row);
 // Creates or upgrades the tables inside a store's schema.
 Status migrateStoreSchema(PgConnection &connection, const QString &schema);
+// The catalog row of a store, in one transaction with the old current store stepping down
+// when this one is current.
+Result<Core::StoreRecord> addCatalogEntry(PgConnection &connection, const Core::StoreRecord &store);
 // The store's own record of its uid, name and wrapped key (store migration 0003).
 Status writeStoreInfo(PgConnection &connection, const Core::StoreRecord &store);
 

@@ -4,6 +4,7 @@
 #include "core/EmailImporter.h"
 #include "core/FolderPaths.h"
 #include "core/WorkerRuns.h"
+#include "core/functions/MessageJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -15,30 +16,6 @@ namespace Mailkeep::Core {
 namespace {
 
 using Api::ArgumentType;
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
-
-QJsonObject messageJson(const MessageSummary &message, const QString &folder)
-{
-    return QJsonObject{
-        {u"id"_s, u"%1:%2"_s.arg(message.storeId).arg(message.id)},
-        {u"folder"_s, folder},
-        {u"subject"_s, message.subject},
-        {u"from"_s, message.sender},
-        {u"to"_s, message.recipients},
-        {u"date"_s, timeOrNull(message.messageDate)},
-        {u"archivedAt"_s, timeOrNull(message.archivedAt)},
-        {u"size"_s, static_cast<double>(message.size)},
-        {u"hasAttachments"_s, message.hasAttachments},
-        {u"messageId"_s, message.messageId},
-        {u"parseStatus"_s, message.parseStatus},
-        {u"defects"_s, QJsonArray::fromStringList(message.defects)},
-        {u"sha256"_s, QString::fromLatin1(message.sha256.toHex())},
-    };
-}
 
 // An attached store whose mail can be read; the same NotFound as for a missing message
 // otherwise, so ids reveal nothing.

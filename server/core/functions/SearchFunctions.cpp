@@ -5,6 +5,7 @@
 #include "core/SearchQueryParser.h"
 #include "core/SearchSnippets.h"
 #include "core/StoreIndexer.h"
+#include "core/functions/MessageJson.h"
 #include "mime/MessageParser.h"
 
 #include <QJsonArray>
@@ -19,11 +20,6 @@ namespace {
 using Api::ArgumentType;
 
 constexpr int kLargestPage = 500;
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODate)) : QJsonValue();
-}
 
 Result<SearchSort> sortFrom(const QString &name)
 {
@@ -79,22 +75,6 @@ Status limitScope(SearchRequest &request, MessageAccess &access, const Identity 
             request.folderScopes << granted;
     }
     return {};
-}
-
-QJsonObject hitJson(const MessageSummary &message, const QString &folder)
-{
-    return QJsonObject{
-        {u"id"_s, u"%1:%2"_s.arg(message.storeId).arg(message.id)},
-        {u"folder"_s, folder},
-        {u"subject"_s, message.subject},
-        {u"from"_s, message.sender},
-        {u"to"_s, message.recipients},
-        {u"date"_s, timeOrNull(message.messageDate)},
-        {u"archivedAt"_s, timeOrNull(message.archivedAt)},
-        {u"size"_s, static_cast<double>(message.size)},
-        {u"hasAttachments"_s, message.hasAttachments},
-        {u"messageId"_s, message.messageId},
-    };
 }
 
 Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Arguments &args,
@@ -170,7 +150,7 @@ Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Ar
             continue;
         if (Status opened = ArchiveService::openEnvelope(*message, store, key); !opened.ok())
             return opened.error();
-        QJsonObject json = hitJson(*message, path);
+        QJsonObject json = messageJson(*message, path);
         if (withSnippets) {
             Result<QByteArray> raw = ContentCodec::decode(
                 sealed, key, ArchiveService::contentBinding(store, message->sha256));

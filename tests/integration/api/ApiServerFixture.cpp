@@ -190,4 +190,20 @@ QJsonObject ApiServerFixture::invokeJson(HttpsTestClient &httpClient, const QStr
     return envelope;
 }
 
+QJsonObject ApiServerFixture::call(HttpsTestClient &caller, const QString &function,
+                                   const Api::FormFields &fields)
+{
+    return invokeJson(caller, function, Api::encodeForm(fields));
+}
+
+QString ApiServerFixture::status(const QJsonObject &envelope)
+{
+    return envelope[QStringLiteral("statusCode")].toString();
+}
+
+QString ApiServerFixture::message(const QJsonObject &envelope)
+{
+    return envelope[QStringLiteral("error")].toObject()[QStringLiteral("message")].toString();
+}
+
 } // namespace Mailkeep::Testing

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/FormEncoding.h"
 #include "app/ArchiveStack.h"
 #include "core/ServiceInformation.h"
 #include "http/ApiStack.h"
@@ -34,6 +35,11 @@ protected:
     // object (BOM stripped).
     QJsonObject invokeJson(HttpsTestClient &client, const QString &function,
                            const QByteArray &body = {});
+    // invokeJson with form fields.
+    QJsonObject call(HttpsTestClient &caller, const QString &function,
+                     const Api::FormFields &fields = {});
+    static QString status(const QJsonObject &envelope);  // statusCode
+    static QString message(const QJsonObject &envelope); // error.message
 
     static inline const QString kAdminPassword = QStringLiteral("admin-Pa55");
     static inline const QString kAlicePassword = QStringLiteral("alice-Pa55");

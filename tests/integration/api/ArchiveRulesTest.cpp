@@ -34,22 +34,9 @@ protected:
         m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
     }
 
-    QJsonObject call(HttpsTestClient &caller, const QString &function,
-                     const Api::FormFields &fields = {})
-    {
-        return invokeJson(caller, function, Api::encodeForm(fields));
-    }
     QJsonObject admin(const QString &function, const Api::FormFields &fields = {})
     {
         return call(*m_admin, function, fields);
-    }
-    static QString status(const QJsonObject &envelope)
-    {
-        return envelope[u"statusCode"_s].toString();
-    }
-    static QString message(const QJsonObject &envelope)
-    {
-        return envelope[u"error"_s].toObject()[u"message"_s].toString();
     }
     // Imports the fixture into alice/Imported and returns the message ids there (alice reads).
     QStringList importForAlice(const QStringList &files)

@@ -53,11 +53,6 @@ protected:
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
-    QJsonObject call(HttpsTestClient &caller, const QString &function,
-                     const Api::FormFields &fields = {})
-    {
-        return invokeJson(caller, function, Api::encodeForm(fields));
-    }
     QJsonObject import(const Api::FormFields &fields)
     {
         return call(*m_admin, u"ImportEmailFiles"_s, fields);
@@ -70,10 +65,6 @@ protected:
                         {u"privileges"_s, u"read"_s}})[u"statusCode"_s]
                       .toString(),
                   u"succeeded"_s);
-    }
-    static QString message(const QJsonObject &envelope)
-    {
-        return envelope[u"error"_s].toObject()[u"message"_s].toString();
     }
 
     QTemporaryDir m_files;

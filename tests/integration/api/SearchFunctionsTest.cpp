@@ -44,22 +44,9 @@ protected:
                   u"succeeded"_s);
     }
 
-    QJsonObject call(HttpsTestClient &caller, const QString &function,
-                     const Api::FormFields &fields = {})
-    {
-        return invokeJson(caller, function, Api::encodeForm(fields));
-    }
     QJsonObject admin(const QString &function, const Api::FormFields &fields = {})
     {
         return call(*m_admin, function, fields);
-    }
-    static QString status(const QJsonObject &envelope)
-    {
-        return envelope[u"statusCode"_s].toString();
-    }
-    static QString message(const QJsonObject &envelope)
-    {
-        return envelope[u"error"_s].toObject()[u"message"_s].toString();
     }
     // Writes the messages as EML files and imports them for the user.
     void importMail(const QString &user, const QList<QByteArray> &messages,

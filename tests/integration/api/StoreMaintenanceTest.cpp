@@ -37,14 +37,6 @@ protected:
     {
         return invokeJson(*m_admin, function, Api::encodeForm(fields));
     }
-    static QString status(const QJsonObject &envelope)
-    {
-        return envelope[u"statusCode"_s].toString();
-    }
-    static QString message(const QJsonObject &envelope)
-    {
-        return envelope[u"error"_s].toObject()[u"message"_s].toString();
-    }
     QJsonObject importMany(const QString &path)
     {
         const QJsonObject answer =
