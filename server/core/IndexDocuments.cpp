@@ -48,6 +48,10 @@ IndexDocument indexDocumentFor(const Mime::ParsedMessage &message)
         TextTokenizer::appendTerms(attachment.text, attachments);
     }
     document.terms.insert(SearchField::Attachment, attachments);
+    // Whole, as one term: ids hold dots, dollars and at signs that words would split.
+    const QString messageId = message.messageId.trimmed().toLower();
+    if (!messageId.isEmpty() && !messageId.contains(u' ') && messageId.size() <= 250)
+        document.terms.insert(SearchField::MessageId, messageId);
     document.sortSubject = sortKey(message.subject);
     const Mime::Address first = message.from.value(0);
     document.sortFrom = sortKey(first.name.isEmpty() ? first.address : first.name);

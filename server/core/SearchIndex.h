@@ -22,6 +22,8 @@ inline const QString Cc = QStringLiteral("cc");
 inline const QString Bcc = QStringLiteral("bcc");
 inline const QString Body = QStringLiteral("body");
 inline const QString Attachment = QStringLiteral("attachment"); // names and text/* content
+// Not among the text fields a plain word searches: only messageid:<id> finds it.
+inline const QString MessageId = QStringLiteral("messageid");
 // Header-only, like the rest of this interface: the index library links no core code.
 inline QStringList all()
 {

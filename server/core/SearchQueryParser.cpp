@@ -308,10 +308,16 @@ private:
             return SearchNode{
                 SearchNode::Kind::Folder, {}, {folderPath(segments.value())}, {}, {}, {}};
         }
+        if (field == u"messageid"_s) {
+            QString id = token.text.trimmed().toLower();
+            if (id.startsWith(u'<') && id.endsWith(u'>'))
+                id = id.mid(1, id.size() - 2);
+            return SearchNode{SearchNode::Kind::Terms, SearchField::MessageId, {id}, {}, {}, {}};
+        }
         if (!field.isEmpty() && !kTextFields.contains(field))
             return syntaxError(
                 u"%1: is not a field; use from, to, cc, bcc, subject, body, "
-                "attachment, date, archived, size, has, folder or archive."_s.arg(field),
+                "attachment, messageid, date, archived, size, has, folder or archive."_s.arg(field),
                 token.position);
         const bool prefix = token.kind == Token::Kind::Word && token.text.endsWith(u'*');
         const QString text = prefix ? token.text.chopped(1) : token.text;

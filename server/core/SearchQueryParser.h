@@ -12,7 +12,7 @@ namespace Mailkeep::Core {
 //   ( ... )            group                                  (budget OR plan) AND q3
 //   field:value        from: to: cc: bcc: subject: body: attachment:
 //   date:2026-03  date:2026-01-01..2026-06-30  date:>2026-01-01  (also archived:)
-//   size:>1MB  size:10KB..2MB           has:attachment
+//   size:>1MB  size:10KB..2MB           has:attachment      messageid:<id@host>
 //   folder:alice/Inbox  archive:alice   (within what the caller may read anyway)
 // Words are folded like the index's (TextTokenizer). Mistakes give an InvalidArgument error
 // that says what is wrong and where.

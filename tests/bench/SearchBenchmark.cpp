@@ -148,12 +148,11 @@ void compareWithNotmuch(const QString &notmuch, const Corpus &corpus, const QStr
                 peerRate, static_cast<double>(indexed.peakKiB) / 1024.0);
     std::printf("  Mailkeep ingest-to-searchable / notmuch indexing: %.2f [target >= %.0f: %s]\n",
                 ratio, kTargetRateOverNotmuch, verdict(ratio >= kTargetRateOverNotmuch));
+    const qint64 database = fileBytes(corpus.maildir + u"/.notmuch"_s);
     std::printf("  notmuch database: %.1f MB = %.0f bytes/message, %.1f %% of the mbox\n",
-                mib(static_cast<double>(fileBytes(corpus.maildir + u"/.notmuch"_s))),
-                static_cast<double>(fileBytes(corpus.maildir + u"/.notmuch"_s)) /
-                    static_cast<double>(corpus.stats.messages),
-                100.0 * static_cast<double>(fileBytes(corpus.maildir + u"/.notmuch"_s)) /
-                    static_cast<double>(corpus.mboxBytes));
+                mib(static_cast<double>(database)),
+                static_cast<double>(database) / static_cast<double>(corpus.stats.messages),
+                100.0 * static_cast<double>(database) / static_cast<double>(corpus.mboxBytes));
     QList<double> starts;
     for (int i = 0; i < 20; ++i)
         starts << runNotmuch(notmuch, config, {u"--version"_s}).milliseconds;

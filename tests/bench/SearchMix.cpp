@@ -174,7 +174,8 @@ QList<QueryKind> searchMix(const CorpusFacts &facts, int perKind)
                             {u"CJK"_s, {}}};
     for (int i = 0; i < perKind; ++i) {
         const QString a = at(english, i);
-        const QString b = at(english, i * 7 + 3);
+        // A second word other than the first, or AND and NOT would degenerate.
+        const QString b = at(english, i * 7 + (at(english, i * 7 + 3) == a ? 4 : 3));
         const QString other = i % 2 ? at(german, i) : at(french, i);
         const QString phrase = u"\"%1\""_s.arg(at(phrases, i));
         const QString subject = i % 3 ? at(english, i * 5 + 1) : at(german, i * 5 + 1);

@@ -159,6 +159,11 @@ TEST_F(SearchFunctionsTest, TheQueryLanguageWorks)
     EXPECT_EQ(subjects(alice, QString(), {{u"folder"_s, u"alice/Finance"_s}}).size(), 2);
     EXPECT_EQ(subjects(alice, u"size:<100KB"_s).size(), 10);
     EXPECT_TRUE(subjects(alice, u"has:attachment"_s).isEmpty());
+    const QString messageId =
+        search(alice, u"overdue"_s)[u"result"_s][u"results"_s][0][u"messageId"_s].toString();
+    ASSERT_FALSE(messageId.isEmpty());
+    EXPECT_EQ(subjects(alice, u"messageid:<%1>"_s.arg(messageId)),
+              QStringList{u"Invoices overdue"_s});
 
     const QJsonObject bad = search(alice, u"from:(broken"_s);
     EXPECT_EQ(status(bad), u"failed"_s);
