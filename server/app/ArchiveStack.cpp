@@ -114,8 +114,8 @@ Result<ArchiveStack::Opened> ArchiveStack::open()
             // An index that lost documents (damaged and started anew, or files deleted) no
             // longer has as many documents as the database says it holds.
             Result<qint64> documents = m_index->documentCount(store);
-            Result<QSet<qint64>> expected = m_messages->indexedIds(store);
-            if (documents.ok() && expected.ok() && documents.value() != expected->size()) {
+            Result<qint64> expected = m_messages->indexedCount(store);
+            if (documents.ok() && expected.ok() && documents.value() != expected.value()) {
                 Result<QJsonObject> repaired = indexer.reconcile(store);
                 if (repaired.ok())
                     opened.indexedAtStart += (*repaired)[u"missing"_s].toInteger();

@@ -141,6 +141,7 @@ public:
                                          const QList<qint64> &folderIds) = 0;
     virtual Result<QSet<qint64>> indexedIds(const StoreRecord &store) = 0;
     virtual Result<qint64> unindexedCount(const StoreRecord &store) = 0;
+    virtual Result<qint64> indexedCount(const StoreRecord &store) = 0;
     // Contents no message refers to (left by a crash between steps or an interrupted delete).
     virtual Result<qint64> orphanedContents(const StoreRecord &store) = 0;
     struct CompactResult

@@ -328,6 +328,11 @@ private:
             return SearchNode{SearchNode::Kind::Prefix, field, {folded}, {}, {}, {}};
         }
         const QStringList terms = TextTokenizer::terms(text);
+        // CJK is indexed in pairs: one character alone is found as the start of a pair.
+        if (terms.size() == 1 && terms.first().size() <= 2 &&
+            TextTokenizer::isCjk(terms.first().toUcs4().value(0)) &&
+            terms.first().toUcs4().size() == 1 && token.kind == Token::Kind::Word)
+            return SearchNode{SearchNode::Kind::Prefix, field, terms, {}, {}, {}};
         if (terms.isEmpty())
             return SearchNode{SearchNode::Kind::Terms, field, {}, {}, {}, {}}; // punctuation
         if (token.kind == Token::Kind::Phrase || terms.size() > 1) {

@@ -38,6 +38,7 @@ public:
                                  const QList<qint64> &folderIds) override;
     Result<QSet<qint64>> indexedIds(const Core::StoreRecord &store) override;
     Result<qint64> unindexedCount(const Core::StoreRecord &store) override;
+    Result<qint64> indexedCount(const Core::StoreRecord &store) override;
     Result<qint64> orphanedContents(const Core::StoreRecord &store) override;
     Result<CompactResult> compact(const Core::StoreRecord &store) override;
 

@@ -133,16 +133,31 @@ Result<QSet<qint64>> PgMessageStore::indexedIds(const Core::StoreRecord &store)
     return ids;
 }
 
-Result<qint64> PgMessageStore::unindexedCount(const Core::StoreRecord &store)
+namespace {
+
+Result<qint64> countMessages(PgConnectionPool &pool, const Core::StoreRecord &store,
+                             const QString &condition)
 {
-    Result<PgLease> lease = m_pool.acquire();
+    Result<PgLease> lease = pool.acquire();
     if (!lease.ok())
         return lease.error();
     Result<PgResult> rows = (*lease)->exec(
-        u"SELECT count(*) FROM "_s + storeTable(store, u"messages"_s) + u" WHERE NOT indexed"_s);
+        u"SELECT count(*) FROM "_s + storeTable(store, u"messages"_s) + u" WHERE "_s + condition);
     if (!rows.ok())
         return rows.error();
     return rows->toInt64(0, 0);
+}
+
+} // namespace
+
+Result<qint64> PgMessageStore::unindexedCount(const Core::StoreRecord &store)
+{
+    return countMessages(m_pool, store, u"NOT indexed"_s);
+}
+
+Result<qint64> PgMessageStore::indexedCount(const Core::StoreRecord &store)
+{
+    return countMessages(m_pool, store, u"indexed"_s);
 }
 
 Result<qint64> PgMessageStore::orphanedContents(const Core::StoreRecord &store)

@@ -20,6 +20,9 @@ namespace {
 using Api::ArgumentType;
 
 constexpr int kLargestPage = 500;
+// The text of a message comes before its attachments: its first bytes are enough for a
+// snippet, and parsing a message of many megabytes for one line is not.
+constexpr qsizetype kSnippetSource = 128 * 1024;
 
 Result<SearchSort> sortFrom(const QString &name)
 {
@@ -155,8 +158,9 @@ Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Ar
             Result<QByteArray> raw = ContentCodec::decode(
                 sealed, key, ArchiveService::contentBinding(store, message->sha256));
             if (raw.ok())
-                json.insert(u"snippet"_s,
-                            snippet(Mime::MessageParser::parse(raw.value()).bodyText, terms));
+                json.insert(
+                    u"snippet"_s,
+                    snippet(Mime::MessageParser::parse(raw->left(kSnippetSource)).bodyText, terms));
         }
         results.append(json);
     }

@@ -130,6 +130,8 @@ TEST_F(SearchFunctionsTest, EveryLanguageIsFoundByTheNaturalQuery)
     for (const auto &[query, subject] : cases)
         EXPECT_EQ(subjects(alice, query), QStringList{subject}) << query.toStdString();
     EXPECT_TRUE(subjects(alice, u"会議"_s).contains(u"東京での会議"_s));
+    EXPECT_EQ(subjects(alice, u"from:王"_s), QStringList{u"北京会议安排"_s})
+        << "one character finds the pairs it starts";
 }
 
 TEST_F(SearchFunctionsTest, TheQueryLanguageWorks)
