@@ -14,6 +14,10 @@ namespace Mailkeep::Core {
 
 namespace {
 
+// Enough text for a search result's snippet, sealed with the envelope so that a result page
+// needs no message content.
+constexpr qsizetype kPreviewCharacters = 1500;
+
 QString addressList(const QList<Mime::Address> &addresses)
 {
     QStringList parts;
@@ -107,6 +111,7 @@ Status ArchiveService::openEnvelope(MessageSummary &message, const StoreRecord &
     message.sender = envelope[u"from"_s].toString();
     message.recipients = envelope[u"to"_s].toString();
     message.messageId = envelope[u"messageId"_s].toString();
+    message.preview = envelope[u"preview"_s].toString();
     return {};
 }
 
@@ -126,12 +131,13 @@ Result<PreparedMessage> ArchiveService::prepare(const QByteArray &raw, qint64 fo
     message.messageDate = parsed.date;
     message.dateFromReceived = parsed.dateFromReceived;
     const QString sender = addressList(parsed.from);
-    Result<QByteArray> envelope =
-        sealEnvelope(QJsonObject{{u"subject"_s, parsed.subject},
-                                 {u"from"_s, sender},
-                                 {u"to"_s, addressList(parsed.to + parsed.cc)},
-                                 {u"messageId"_s, parsed.messageId}},
-                     target, message.sha256);
+    Result<QByteArray> envelope = sealEnvelope(
+        QJsonObject{{u"subject"_s, parsed.subject},
+                    {u"from"_s, sender},
+                    {u"to"_s, addressList(parsed.to + parsed.cc)},
+                    {u"messageId"_s, parsed.messageId},
+                    {u"preview"_s, parsed.bodyText.simplified().left(kPreviewCharacters)}},
+        target, message.sha256);
     if (!envelope.ok())
         return envelope.error();
     message.sealedEnvelope = envelope.value();

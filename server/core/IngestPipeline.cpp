@@ -12,7 +12,8 @@ namespace Mailkeep::Core {
 namespace {
 constexpr int kBatchMessages = 250;
 constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
-constexpr qsizetype kCommitEvery = 5000;
+// Fewer, larger segments mean less merging; a crash costs at most this many to index again.
+constexpr qsizetype kCommitEvery = 20000;
 } // namespace
 
 IngestPipeline::IngestPipeline(ArchiveService &archive, ArchiveService::Target target,

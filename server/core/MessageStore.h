@@ -69,6 +69,7 @@ struct MessageSummary
     QString recipients;
     QString subject;
     QString messageId;
+    QString preview; // the start of the text, for snippets (empty for older messages)
     qint64 size = 0;
     bool hasAttachments = false;
     QString parseStatus;

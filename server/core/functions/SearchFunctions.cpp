@@ -20,9 +20,9 @@ namespace {
 using Api::ArgumentType;
 
 constexpr int kLargestPage = 500;
-// The text of a message comes before its attachments: its first bytes are enough for a
-// snippet, and parsing a message of many megabytes for one line is not.
-constexpr qsizetype kSnippetSource = 128 * 1024;
+// Messages archived before envelopes held a preview: their text is read from the content when
+// it is small enough to be worth it for one line.
+constexpr qint64 kLargestSnippetContent = 1024 * 1024;
 
 Result<SearchSort> sortFrom(const QString &name)
 {
@@ -80,6 +80,24 @@ Status limitScope(SearchRequest &request, MessageAccess &access, const Identity 
     return {};
 }
 
+// The text a snippet is cut from: the preview sealed with the envelope, or the message's text.
+Result<QString> snippetSource(ArchiveService &archive, const StoreRecord &store,
+                              const QByteArray &key, const MessageSummary &message)
+{
+    if (!message.preview.isEmpty() || message.size > kLargestSnippetContent)
+        return message.preview;
+    auto found = archive.messages().messageWithContent(store, message.id);
+    if (!found.ok())
+        return found.error();
+    if (!found->has_value())
+        return QString();
+    Result<QByteArray> raw = ContentCodec::decode(
+        (*found)->second, key, ArchiveService::contentBinding(store, message.sha256));
+    if (!raw.ok())
+        return QString();
+    return Mime::MessageParser::parse(raw.value()).bodyText;
+}
+
 Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Arguments &args,
                                   CallContext &context)
 {
@@ -123,24 +141,11 @@ Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Ar
     QJsonArray results;
     for (const SearchHit &hit : hits->hits) {
         const auto &[store, key] = keys[hit.storeId];
-        auto found =
-            withSnippets
-                ? archive.messages().messageWithContent(store, hit.messageId)
-                : Result<std::optional<std::pair<MessageSummary, QByteArray>>>(std::nullopt);
-        std::optional<MessageSummary> message;
-        QByteArray sealed;
-        if (withSnippets) {
-            if (!found.ok())
-                return found.error();
-            if (found->has_value())
-                std::tie(message, sealed) = **found;
-        } else {
-            Result<std::optional<MessageSummary>> summary =
-                archive.messages().message(store, hit.messageId);
-            if (!summary.ok())
-                return summary.error();
-            message = summary.value();
-        }
+        Result<std::optional<MessageSummary>> summary =
+            archive.messages().message(store, hit.messageId);
+        if (!summary.ok())
+            return summary.error();
+        std::optional<MessageSummary> message = summary.value();
         if (!message)
             continue; // deleted since the search
         Result<std::optional<FolderRecord>> folder =
@@ -155,12 +160,11 @@ Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Ar
             return opened.error();
         QJsonObject json = messageJson(*message, path);
         if (withSnippets) {
-            Result<QByteArray> raw = ContentCodec::decode(
-                sealed, key, ArchiveService::contentBinding(store, message->sha256));
-            if (raw.ok())
-                json.insert(
-                    u"snippet"_s,
-                    snippet(Mime::MessageParser::parse(raw->left(kSnippetSource)).bodyText, terms));
+            Result<QString> text = snippetSource(archive, store, key, *message);
+            if (!text.ok())
+                return text.error();
+            if (!text->isEmpty())
+                json.insert(u"snippet"_s, snippet(text.value(), terms));
         }
         results.append(json);
     }
