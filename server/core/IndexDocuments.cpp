@@ -48,6 +48,13 @@ IndexDocument indexDocumentFor(const Mime::ParsedMessage &message)
         TextTokenizer::appendTerms(attachment.text, attachments);
     }
     document.terms.insert(SearchField::Attachment, attachments);
+    QString exact;
+    TextTokenizer::appendExactTerms(message.subject, exact);
+    for (const Mime::Address &address : message.from + message.to + message.cc)
+        TextTokenizer::appendExactTerms(address.name, exact);
+    TextTokenizer::appendExactTerms(message.bodyText, exact);
+    if (!exact.isEmpty())
+        document.terms.insert(SearchField::Exact, exact);
     // Whole, as one term: ids hold dots, dollars and at signs that words would split.
     const QString messageId = message.messageId.trimmed().toLower();
     if (!messageId.isEmpty() && !messageId.contains(u' ') && messageId.size() <= 250)

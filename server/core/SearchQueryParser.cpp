@@ -308,6 +308,26 @@ private:
             return SearchNode{
                 SearchNode::Kind::Folder, {}, {folderPath(segments.value())}, {}, {}, {}};
         }
+        if (field == u"exact"_s) {
+            // Each word as written: with accents in the exact forms, a plain word as usual.
+            SearchNode all{SearchNode::Kind::All, {}, {}, {}, {}, {}};
+            for (const QString &word : token.text.split(u' ', Qt::SkipEmptyParts)) {
+                QString exact;
+                TextTokenizer::appendExactTerms(word, exact);
+                if (!exact.isEmpty())
+                    all.children.append({SearchNode::Kind::Terms,
+                                         SearchField::Exact,
+                                         exact.split(u' '),
+                                         {},
+                                         {},
+                                         {}});
+                else if (const QStringList plain = TextTokenizer::terms(word); !plain.isEmpty())
+                    all.children.append({SearchNode::Kind::Terms, {}, plain, {}, {}, {}});
+            }
+            if (all.children.isEmpty())
+                return SearchNode{SearchNode::Kind::Terms, {}, {}, {}, {}, {}};
+            return all.children.size() == 1 ? all.children.first() : all;
+        }
         if (field == u"messageid"_s) {
             QString id = token.text.trimmed().toLower();
             if (id.startsWith(u'<') && id.endsWith(u'>'))

@@ -14,6 +14,7 @@ namespace Mailkeep::Core {
 //   date:2026-03  date:2026-01-01..2026-06-30  date:>2026-01-01  (also archived:)
 //   size:>1MB  size:10KB..2MB           has:attachment      messageid:<id@host>
 //   folder:alice/Inbox  archive:alice   (within what the caller may read anyway)
+//   exact:Müller       the word with its accents ("Muller" does not match); plain words as usual
 // Words are folded like the index's (TextTokenizer). Mistakes give an InvalidArgument error
 // that says what is wrong and where.
 class SearchQueryParser

@@ -48,8 +48,16 @@ struct TermSink
 {
     QStringList *list = nullptr;
     QString *joined = nullptr;
+    // Only the words whose folding changes them, in lower case but unfolded (exact search).
+    bool exactOnly = false;
 
     void add(QStringView term)
+    {
+        if (exactOnly)
+            return; // CJK pairs and addresses have no other exact form
+        addTerm(term);
+    }
+    void addTerm(QStringView term)
     {
         if (term.isEmpty() || term.size() > TextTokenizer::kLongestTerm)
             return;
@@ -66,6 +74,14 @@ struct TermSink
     {
         const bool ascii =
             std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (exactOnly) {
+            if (ascii)
+                return;
+            const QString lower = word.toString().toLower();
+            if (TextTokenizer::fold(lower) != lower)
+                addTerm(lower);
+            return;
+        }
         if (!ascii || list) {
             add(TextTokenizer::fold(word.toString()));
             return;
@@ -246,6 +262,12 @@ QStringList TextTokenizer::terms(const QString &text)
 void TextTokenizer::appendTerms(const QString &text, QString &joined)
 {
     TermSink sink{nullptr, &joined};
+    tokenize(text, sink);
+}
+
+void TextTokenizer::appendExactTerms(const QString &text, QString &joined)
+{
+    TermSink sink{nullptr, &joined, true};
     tokenize(text, sink);
 }
 

@@ -18,6 +18,9 @@ public:
     static QStringList terms(const QString &text);
     // The same terms appended to `joined`, separated by spaces (the index's form).
     static void appendTerms(const QString &text, QString &joined);
+    // The exact forms: lower case, accents kept, only of the words folding changes ("müller"
+    // but not "miller"). The index keeps them too, so an exact search stays possible.
+    static void appendExactTerms(const QString &text, QString &joined);
     // One word folded as above (no splitting).
     static QString fold(const QString &word);
     // True for the characters indexed as bigrams.

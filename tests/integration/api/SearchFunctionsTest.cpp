@@ -130,6 +130,12 @@ TEST_F(SearchFunctionsTest, EveryLanguageIsFoundByTheNaturalQuery)
     for (const auto &[query, subject] : cases)
         EXPECT_EQ(subjects(alice, query), QStringList{subject}) << query.toStdString();
     EXPECT_TRUE(subjects(alice, u"会議"_s).contains(u"東京での会議"_s));
+    // The exact form is kept too.
+    importMail(u"alice"_s, {mail(u"m@example.org"_s, u"Muller without umlaut"_s, u"plain"_s, 10)});
+    EXPECT_EQ(subjects(alice, u"muller"_s).size(), 2);
+    EXPECT_EQ(subjects(alice, u"exact:Müller"_s), QStringList{u"Besprechung mit Müller"_s});
+    EXPECT_EQ(subjects(alice, u"exact:MÜLLER"_s), QStringList{u"Besprechung mit Müller"_s});
+    EXPECT_EQ(subjects(alice, u"exact:İstanbul"_s), QStringList{u"İstanbul toplantısı"_s});
     EXPECT_EQ(subjects(alice, u"from:王"_s), QStringList{u"北京会议安排"_s})
         << "one character finds the pairs it starts";
 }
