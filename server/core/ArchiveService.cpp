@@ -132,11 +132,13 @@ Result<PreparedMessage> ArchiveService::prepare(const QByteArray &raw, qint64 fo
     message.dateFromReceived = parsed.dateFromReceived;
     const QString sender = addressList(parsed.from);
     Result<QByteArray> envelope = sealEnvelope(
-        QJsonObject{{u"subject"_s, parsed.subject},
-                    {u"from"_s, sender},
-                    {u"to"_s, addressList(parsed.to + parsed.cc)},
-                    {u"messageId"_s, parsed.messageId},
-                    {u"preview"_s, parsed.bodyText.simplified().left(kPreviewCharacters)}},
+        QJsonObject{
+            {u"subject"_s, parsed.subject},
+            {u"from"_s, sender},
+            {u"to"_s, addressList(parsed.to + parsed.cc)},
+            {u"messageId"_s, parsed.messageId},
+            {u"preview"_s,
+             parsed.bodyText.left(kPreviewCharacters * 2).simplified().left(kPreviewCharacters)}},
         target, message.sha256);
     if (!envelope.ok())
         return envelope.error();

@@ -24,7 +24,7 @@ inline const QString Body = QStringLiteral("body");
 inline const QString Attachment = QStringLiteral("attachment"); // names and text/* content
 // Not among the text fields a plain word searches: only messageid:<id> finds it.
 inline const QString MessageId = QStringLiteral("messageid");
-// Exact forms of subject, names and body words (TextTokenizer::appendExactTerms): exact:.
+// Exact forms of the words of the subject and of names (TextTokenizer): exact:.
 inline const QString Exact = QStringLiteral("exact");
 // Header-only, like the rest of this interface: the index library links no core code.
 inline QStringList all()

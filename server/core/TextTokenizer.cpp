@@ -50,6 +50,8 @@ struct TermSink
     QString *joined = nullptr;
     // Only the words whose folding changes them, in lower case but unfolded (exact search).
     bool exactOnly = false;
+    // When set, those exact forms are collected here too, in the same pass.
+    QString *exact = nullptr;
 
     void add(QStringView term)
     {
@@ -83,7 +85,17 @@ struct TermSink
             return;
         }
         if (!ascii || list) {
-            add(TextTokenizer::fold(word.toString()));
+            const QString folded = TextTokenizer::fold(word.toString());
+            add(folded);
+            if (exact && !ascii) {
+                const QString lower = word.toString().toLower();
+                if (lower != folded && !lower.isEmpty() &&
+                    lower.size() <= TextTokenizer::kLongestTerm) {
+                    if (!exact->isEmpty())
+                        exact->append(u' ');
+                    exact->append(lower);
+                }
+            }
             return;
         }
         if (word.isEmpty() || word.size() > TextTokenizer::kLongestTerm)
@@ -259,9 +271,9 @@ QStringList TextTokenizer::terms(const QString &text)
     return list;
 }
 
-void TextTokenizer::appendTerms(const QString &text, QString &joined)
+void TextTokenizer::appendTerms(const QString &text, QString &joined, QString *exact)
 {
-    TermSink sink{nullptr, &joined};
+    TermSink sink{nullptr, &joined, false, exact};
     tokenize(text, sink);
 }
 

@@ -16,8 +16,9 @@ class TextTokenizer
 {
 public:
     static QStringList terms(const QString &text);
-    // The same terms appended to `joined`, separated by spaces (the index's form).
-    static void appendTerms(const QString &text, QString &joined);
+    // The same terms appended to `joined`, separated by spaces (the index's form); with
+    // `exact`, the exact forms (see appendExactTerms) in the same pass.
+    static void appendTerms(const QString &text, QString &joined, QString *exact = nullptr);
     // The exact forms: lower case, accents kept, only of the words folding changes ("müller"
     // but not "miller"). The index keeps them too, so an exact search stays possible.
     static void appendExactTerms(const QString &text, QString &joined);
