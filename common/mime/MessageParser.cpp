@@ -1,11 +1,10 @@
 #include "mime/MessageParser.h"
 
+#include "crypto/Sha256.h"
 #include "mime/GMimeSupport.h"
 #include "mime/HeaderReader.h"
 #include "mime/HeaderSyntax.h"
 #include "mime/PartWalker.h"
-
-#include <QCryptographicHash>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -103,7 +102,7 @@ ParsedMessage unparseable(const QByteArray &raw, const QString &defect)
 QByteArray MessageParser::bodyHash(const QString &bodyText)
 {
     const QString normalised = bodyText.simplified().normalized(QString::NormalizationForm_C);
-    return QCryptographicHash::hash(normalised.toUtf8(), QCryptographicHash::Sha256);
+    return Crypto::sha256(normalised.toUtf8());
 }
 
 ParsedMessage MessageParser::parse(const QByteArray &raw)

@@ -3,9 +3,9 @@
 #include "core/ContentCodec.h"
 #include "core/IndexDocuments.h"
 #include "crypto/AeadCipher.h"
+#include "crypto/Sha256.h"
 #include "mime/MessageParser.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
@@ -121,7 +121,7 @@ Result<PreparedMessage> ArchiveService::prepare(const QByteArray &raw, qint64 fo
     const Mime::ParsedMessage parsed = Mime::MessageParser::parse(raw);
     PreparedMessage message;
     message.folderId = folderId;
-    message.sha256 = QCryptographicHash::hash(raw, QCryptographicHash::Sha256);
+    message.sha256 = Crypto::sha256(raw);
     message.rawSize = raw.size();
     Result<QByteArray> sealed =
         ContentCodec::encode(raw, target.dataKey, contentBinding(target.store, message.sha256));
@@ -160,7 +160,7 @@ Result<PreparedMessage> ArchiveService::prepare(const QByteArray &raw, qint64 fo
             identity += '\n' + attachment.fileName.toUtf8() + ':' +
                         QByteArray::number(attachment.decodedSize);
     }
-    message.duplicateKey = QCryptographicHash::hash(identity, QCryptographicHash::Sha256);
+    message.duplicateKey = Crypto::sha256(identity);
     return message;
 }
 

@@ -127,6 +127,15 @@ public:
     virtual Result<qint64> documentCount(const StoreRecord &store) = 0;
     // Closes the store's index (before it is detached).
     virtual void close(const StoreRecord &store) = 0;
+
+    // A rebuild writes a second index beside the store's: searches keep using the old one and
+    // every change made meanwhile goes to both. finishRebuild puts the new one in its place;
+    // abandonRebuild drops it (so does a restart).
+    virtual Status beginRebuild(const StoreRecord &store) = 0;
+    virtual Status addToRebuild(const StoreRecord &store,
+                                const QList<IndexDocument> &documents) = 0;
+    virtual Status finishRebuild(const StoreRecord &store) = 0;
+    virtual void abandonRebuild(const StoreRecord &store) = 0;
 };
 
 } // namespace Mailkeep::Core

@@ -49,25 +49,15 @@ Result<qint64> StoreIndexer::indexPending(const StoreRecord &store, TaskProgress
             return page.error();
         if (page->isEmpty())
             break;
-        QList<IndexDocument> documents;
+        Result<QList<IndexDocument>> documents =
+            documentsFor(store, key.value(), page.value(), folders);
+        if (!documents.ok())
+            return documents.error();
         QList<qint64> ids;
-        for (const MessageStore::StoredMessage &message : page.value()) {
-            Result<QByteArray> raw =
-                ContentCodec::decode(message.sealed, key.value(),
-                                     ArchiveService::contentBinding(store, message.summary.sha256));
-            if (!raw.ok())
-                continue; // VerifyStore reports content that cannot be decrypted
-            IndexDocument document = indexDocumentFor(Mime::MessageParser::parse(raw.value()));
-            Result<QStringList> paths = folderPaths(message.summary.folderId, folders);
-            if (!paths.ok())
-                return paths.error();
-            document.messageId = message.summary.id;
-            document.folderPaths = paths.value();
-            document.archivedAt = message.summary.archivedAt.toSecsSinceEpoch();
-            documents.append(std::move(document));
-            ids.append(message.summary.id);
-        }
-        if (Status added = m_archive.index().addDocuments(store, documents, true); !added.ok())
+        for (const IndexDocument &document : documents.value())
+            ids << document.messageId;
+        if (Status added = m_archive.index().addDocuments(store, documents.value(), true);
+            !added.ok())
             return added.error();
         if (Status committed = m_archive.index().commit(store); !committed.ok())
             return committed.error();
@@ -79,6 +69,81 @@ Result<qint64> StoreIndexer::indexPending(const StoreRecord &store, TaskProgress
             progress->report(0, u"Indexing store %1: %2 messages"_s.arg(store.name).arg(indexed));
     }
     return indexed;
+}
+
+Result<QList<IndexDocument>>
+StoreIndexer::documentsFor(const StoreRecord &store, const QByteArray &key,
+                           const QList<MessageStore::StoredMessage> &messages,
+                           QHash<qint64, QStringList> &folders)
+{
+    QList<IndexDocument> documents;
+    documents.reserve(messages.size());
+    for (const MessageStore::StoredMessage &message : messages) {
+        Result<QByteArray> raw = ContentCodec::decode(
+            message.sealed, key, ArchiveService::contentBinding(store, message.summary.sha256));
+        if (!raw.ok())
+            continue; // VerifyStore reports content that cannot be decrypted
+        IndexDocument document = indexDocumentFor(Mime::MessageParser::parse(raw.value()));
+        Result<QStringList> paths = folderPaths(message.summary.folderId, folders);
+        if (!paths.ok())
+            return paths.error();
+        document.messageId = message.summary.id;
+        document.folderPaths = paths.value();
+        document.archivedAt = message.summary.archivedAt.toSecsSinceEpoch();
+        documents.append(std::move(document));
+    }
+    return documents;
+}
+
+Result<qint64> StoreIndexer::rebuildBeside(const StoreRecord &store, TaskProgress *progress)
+{
+    Result<QByteArray> key = m_archive.stores().dataKey(store);
+    if (!key.ok())
+        return key.error();
+    MessageStore &messages = m_archive.messages();
+    Result<qint64> pending = messages.unindexedCount(store);
+    Result<qint64> indexedBefore = messages.indexedCount(store);
+    if (!pending.ok() || !indexedBefore.ok())
+        return pending.ok() ? indexedBefore.error() : pending.error();
+    const qint64 total = pending.value() + indexedBefore.value();
+    SearchIndex &index = m_archive.index();
+    if (Status begun = index.beginRebuild(store); !begun.ok())
+        return begun.error();
+    QHash<qint64, QStringList> folders;
+    QList<qint64> ids;
+    qint64 afterId = 0;
+    for (;;) {
+        if (progress && progress->isCancellationRequested()) {
+            index.abandonRebuild(store);
+            return Error(ErrorCode::Cancelled, u"Stopped on request; the index is unchanged."_s);
+        }
+        Result<QList<MessageStore::StoredMessage>> page =
+            messages.messagePage(store, afterId, kPage, true);
+        Result<QList<IndexDocument>> documents =
+            page.ok() ? documentsFor(store, key.value(), page.value(), folders)
+                      : Result<QList<IndexDocument>>(page.error());
+        Status added = documents.ok() ? index.addToRebuild(store, documents.value())
+                                      : Status(documents.error());
+        if (!added.ok()) {
+            index.abandonRebuild(store);
+            return added.error();
+        }
+        if (page->isEmpty())
+            break;
+        for (const IndexDocument &document : documents.value())
+            ids << document.messageId;
+        afterId = page->last().summary.id;
+        if (progress)
+            progress->report(total > 0 ? static_cast<int>(100 * ids.size() / total) : 0,
+                             u"Rebuilding the index of store %1: %2 of %3 messages"_s.arg(
+                                 store.name, QString::number(ids.size()), QString::number(total)));
+    }
+    if (Status swapped = index.finishRebuild(store); !swapped.ok())
+        return swapped.error();
+    // Messages a crash had left out are in the new index now.
+    if (Status marked = messages.setIndexed(store, ids, true); !marked.ok())
+        return marked.error();
+    return static_cast<qint64>(ids.size());
 }
 
 Result<QJsonObject> StoreIndexer::reconcile(const StoreRecord &store, TaskProgress *progress)
@@ -129,12 +194,20 @@ Result<QJsonObject> StoreIndexer::rebuild(const StoreRecord &store, const QStrin
         for (const FolderRecord &child : below.value())
             folderIds << child.id;
     }
-    Result<qint64> marked = m_archive.messages().markUnindexed(store, folderIds);
-    if (!marked.ok())
-        return marked.error();
-    Result<qint64> indexed = indexPending(store, progress);
-    if (!indexed.ok())
+    Result<qint64> indexed = folder.isEmpty() ? rebuildBeside(store, progress) : 0;
+    if (folder.isEmpty() && !indexed.ok())
         return indexed.error();
+    if (!folder.isEmpty()) {
+        // One folder: its documents are replaced one by one, each atomically, so searches
+        // keep finding every message meanwhile.
+        Result<qint64> marked = m_archive.messages().markUnindexed(store, folderIds);
+        if (!marked.ok())
+            return marked.error();
+        indexed = indexPending(store, progress);
+        if (!indexed.ok())
+            return indexed.error();
+    }
+
     // Documents of messages that are gone go too.
     Result<QJsonObject> checked = reconcile(store, progress);
     if (!checked.ok())

@@ -27,6 +27,13 @@ public:
 
 private:
     Result<QStringList> folderPaths(qint64 folderId, QHash<qint64, QStringList> &cache);
+    // The documents of a page of messages (content that cannot be decrypted is left out).
+    Result<QList<IndexDocument>> documentsFor(const StoreRecord &store, const QByteArray &key,
+                                              const QList<MessageStore::StoredMessage> &messages,
+                                              QHash<qint64, QStringList> &folders);
+    // A whole store's index written anew beside the old one, which searches use until the new
+    // one takes its place. Returns how many messages it holds.
+    Result<qint64> rebuildBeside(const StoreRecord &store, TaskProgress *progress);
 
     ArchiveService &m_archive;
 };

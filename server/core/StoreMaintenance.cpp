@@ -4,8 +4,8 @@
 #include "core/IngestPipeline.h"
 #include "core/MessageAccess.h"
 #include "core/StoreIndexer.h"
+#include "crypto/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QSet>
 
@@ -99,8 +99,7 @@ Result<QJsonObject> StoreMaintenance::verifyStore(const StoreRecord &store, bool
                 row.sealed, key.value(), ArchiveService::contentBinding(store, row.sha256));
             if (!raw.ok())
                 problems.append(problem(item, u"cannot be decrypted: "_s + raw.error().message));
-            else if (QCryptographicHash::hash(raw.value(), QCryptographicHash::Sha256) !=
-                     row.sha256)
+            else if (Crypto::sha256(raw.value()) != row.sha256)
                 problems.append(problem(item, u"does not match its SHA-256."_s));
             else if (raw->size() != row.rawSize)
                 problems.append(problem(item, u"has another size than recorded."_s));

@@ -104,7 +104,8 @@ QueryPtr luceneQuery(const Core::SearchNode &node)
     }
     case Kind::Range:
         return NumericRangeQuery::newLongRange(
-            wide(node.field), node.from.value_or(std::numeric_limits<int64_t>::min()),
+            wide(node.field), kNumericPrecisionStep,
+            node.from.value_or(std::numeric_limits<int64_t>::min()),
             node.to.value_or(std::numeric_limits<int64_t>::max()), true, true);
     case Kind::HasAttachments:
         return newLucene<TermQuery>(newLucene<Term>(L"hasattachments", L"1"));

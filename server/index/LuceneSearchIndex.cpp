@@ -1,112 +1,21 @@
 #include "index/LuceneSearchIndex.h"
 
 #include "index/LuceneQueries.h"
+#include "index/LuceneStoreIndex.h"
 
-#include <QDateTime>
 #include <QDir>
-#include <QFile>
+#include <QScopeGuard>
 
-#include <sys/file.h>
-
-#include <FSDirectory.h>
 #include <MapFieldSelector.h>
 #include <MultiReader.h>
-#include <NumericField.h>
 #include <Sort.h>
-#include <StringUtils.h>
 #include <TopDocs.h>
 #include <TopFieldDocs.h>
-#include <WhitespaceAnalyzer.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace Lucene;
 
 namespace Mailkeep::Index {
-
-namespace {
-
-Error indexError(const QString &what, const LuceneException &exception)
-{
-    return Error(ErrorCode::DatabaseError, what, QString::fromStdWString(exception.getError()));
-}
-
-DocumentPtr luceneDocument(const Core::IndexDocument &source)
-{
-    DocumentPtr document = newLucene<Document>();
-    document->add(newLucene<Field>(L"id", StringUtils::toString(source.messageId), Field::STORE_YES,
-                                   Field::INDEX_NOT_ANALYZED_NO_NORMS));
-    for (const QString &folder : source.folderPaths)
-        document->add(newLucene<Field>(L"folder", wide(folder), Field::STORE_NO,
-                                       Field::INDEX_NOT_ANALYZED_NO_NORMS));
-    for (auto it = source.terms.cbegin(); it != source.terms.cend(); ++it) {
-        if (it.value().isEmpty())
-            continue;
-        // The terms are final (TextTokenizer): the whitespace analyzer only splits them.
-        document->add(newLucene<Field>(wide(it.key()), wide(it.value()), Field::STORE_NO,
-                                       Field::INDEX_ANALYZED));
-    }
-    document->add(newLucene<Field>(L"sortsubject", wide(source.sortSubject), Field::STORE_NO,
-                                   Field::INDEX_NOT_ANALYZED_NO_NORMS));
-    document->add(newLucene<Field>(L"sortfrom", wide(source.sortFrom), Field::STORE_NO,
-                                   Field::INDEX_NOT_ANALYZED_NO_NORMS));
-    document->add(newLucene<Field>(L"hasattachments", source.hasAttachments ? L"1" : L"0",
-                                   Field::STORE_NO, Field::INDEX_NOT_ANALYZED_NO_NORMS));
-    const std::pair<const wchar_t *, qint64> numbers[] = {
-        {L"date", source.messageDate}, {L"archived", source.archivedAt}, {L"size", source.size}};
-    for (const auto &[name, value] : numbers) {
-        NumericFieldPtr number = newLucene<NumericField>(name, Field::STORE_NO, true);
-        number->setLongValue(value);
-        document->add(number);
-    }
-    return document;
-}
-
-} // namespace
-
-// One store's index: the OS lock, the writer, and the reader searches use (reopened after
-// every commit, so a committed batch is visible at once).
-class LuceneSearchIndex::StoreIndex
-{
-public:
-    ~StoreIndex()
-    {
-        try {
-            if (writer)
-                writer->close();
-        } catch (const LuceneException &) {
-            // Closing after a failure: nothing more to save.
-        }
-        if (lockFd >= 0)
-            ::close(lockFd);
-    }
-
-    // The reader of every document added so far: reopened (which flushes the writer's buffer
-    // into a segment) only when something changed since, so adding stays cheap and a search
-    // still sees everything that was added before it started.
-    IndexReaderPtr currentReader()
-    {
-        std::lock_guard lock(mutex);
-        if (changed)
-            refreshReader();
-        return reader;
-    }
-    void refreshReader() // with mutex held
-    {
-        IndexReaderPtr fresh = writer->getReader();
-        if (reader)
-            reader->close();
-        reader = fresh;
-        changed = false;
-    }
-
-    std::mutex mutex;
-    bool changed = false;
-    int lockFd = -1;
-    IndexWriterPtr writer;
-    IndexReaderPtr reader;
-};
 
 LuceneSearchIndex::LuceneSearchIndex(QString indexRoot)
     : m_indexRoot(std::move(indexRoot))
@@ -119,59 +28,30 @@ QString LuceneSearchIndex::indexFolder(const Core::StoreRecord &store) const
     return store.indexPath.isEmpty() ? QDir(m_indexRoot).filePath(store.uid) : store.indexPath;
 }
 
-Result<std::shared_ptr<LuceneSearchIndex::StoreIndex>>
-LuceneSearchIndex::open(const Core::StoreRecord &store)
+Result<std::shared_ptr<LuceneStoreIndex>> LuceneSearchIndex::open(const Core::StoreRecord &store)
 {
     std::lock_guard lock(m_mutex);
     if (auto found = m_open.constFind(store.uid); found != m_open.cend())
         return found.value();
-    const QString folder = indexFolder(store);
-    if (!QDir().mkpath(folder))
-        return Error(ErrorCode::Unavailable,
-                     u"The index folder %1 cannot be created."_s.arg(folder));
-    auto index = std::make_shared<StoreIndex>();
-    index->lockFd = ::open(QFile::encodeName(folder + u"/mailkeep-index.lock"_s).constData(),
-                           O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (index->lockFd < 0 || ::flock(index->lockFd, LOCK_EX | LOCK_NB) != 0)
-        return Error(ErrorCode::Conflict,
-                     u"The index %1 is in use by another process."_s.arg(folder));
-    const auto openWriter = [&]() {
-        DirectoryPtr directory = FSDirectory::open(wide(folder));
-        // A lock left by a crash of this very process; the OS lock above is what excludes.
-        if (IndexWriter::isLocked(directory))
-            IndexWriter::unlock(directory);
-        const bool create = !IndexReader::indexExists(directory);
-        index->writer = newLucene<IndexWriter>(directory, newLucene<WhitespaceAnalyzer>(), create,
-                                               IndexWriter::MaxFieldLengthUNLIMITED);
-        index->writer->setRAMBufferSizeMB(32);
-        if (create)
-            index->writer->commit();
-        index->refreshReader();
-    };
-    try {
-        openWriter();
-    } catch (const LuceneException &damaged) {
-        // Damaged beyond Lucene's own recovery: keep the files for a look, start anew.
-        index->writer.reset();
-        const QString aside =
-            folder + u".damaged-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMddHHmmss"_s);
-        QDir files(folder);
-        const QStringList entries = files.entryList(QDir::Files);
-        QDir().mkpath(aside);
-        for (const QString &entry : entries) {
-            if (entry != u"mailkeep-index.lock"_s)
-                QFile::rename(files.filePath(entry), QDir(aside).filePath(entry));
-        }
-        qWarning("The index %s could not be read (%ls); it was moved to %s and is rebuilt.",
-                 qPrintable(folder), damaged.getError().c_str(), qPrintable(aside));
-        try {
-            openWriter();
-        } catch (const LuceneException &exception) {
-            return indexError(u"The index %1 cannot be opened."_s.arg(folder), exception);
-        }
-    }
-    m_open.insert(store.uid, index);
+    Result<std::shared_ptr<LuceneStoreIndex>> index = LuceneStoreIndex::open(indexFolder(store));
+    if (index.ok())
+        m_open.insert(store.uid, index.value());
     return index;
+}
+
+// Runs a change on the store's index; Lucene's exceptions become the error `what`.
+template <typename Change>
+Status LuceneSearchIndex::change(const Core::StoreRecord &store, const QString &what,
+                                 Change &&apply)
+{
+    Result<std::shared_ptr<LuceneStoreIndex>> index = open(store);
+    if (!index.ok())
+        return index.error();
+    try {
+        return apply(**index);
+    } catch (const LuceneException &exception) {
+        return indexError(what, exception);
+    }
 }
 
 Status LuceneSearchIndex::addDocuments(const Core::StoreRecord &store,
@@ -179,39 +59,20 @@ Status LuceneSearchIndex::addDocuments(const Core::StoreRecord &store,
 {
     if (documents.isEmpty())
         return {};
-    Result<std::shared_ptr<StoreIndex>> index = open(store);
-    if (!index.ok())
-        return index.error();
-    std::lock_guard lock((*index)->mutex);
-    try {
-        for (const Core::IndexDocument &document : documents) {
-            if (replace)
-                (*index)->writer->updateDocument(
-                    newLucene<Term>(L"id", StringUtils::toString(document.messageId)),
-                    luceneDocument(document));
-            else
-                (*index)->writer->addDocument(luceneDocument(document));
-        }
-        (*index)->changed = true;
-    } catch (const LuceneException &exception) {
-        return indexError(u"Messages cannot be added to the index of store %1."_s.arg(store.name),
-                          exception);
-    }
-    return {};
+    return change(store, u"Messages cannot be added to the index of store %1."_s.arg(store.name),
+                  [&](LuceneStoreIndex &index) {
+                      index.add(documents, replace);
+                      return Status();
+                  });
 }
 
 Status LuceneSearchIndex::commit(const Core::StoreRecord &store)
 {
-    Result<std::shared_ptr<StoreIndex>> index = open(store);
-    if (!index.ok())
-        return index.error();
-    std::lock_guard lock((*index)->mutex);
-    try {
-        (*index)->writer->commit();
-    } catch (const LuceneException &exception) {
-        return indexError(u"The index of store %1 cannot be saved."_s.arg(store.name), exception);
-    }
-    return {};
+    return change(store, u"The index of store %1 cannot be saved."_s.arg(store.name),
+                  [](LuceneStoreIndex &index) {
+                      index.commit();
+                      return Status();
+                  });
 }
 
 Status LuceneSearchIndex::removeDocuments(const Core::StoreRecord &store,
@@ -219,20 +80,43 @@ Status LuceneSearchIndex::removeDocuments(const Core::StoreRecord &store,
 {
     if (messageIds.isEmpty())
         return {};
-    Result<std::shared_ptr<StoreIndex>> index = open(store);
-    if (!index.ok())
-        return index.error();
-    std::lock_guard lock((*index)->mutex);
-    try {
-        for (const qint64 id : messageIds)
-            (*index)->writer->deleteDocuments(newLucene<Term>(L"id", StringUtils::toString(id)));
-        (*index)->writer->commit();
-        (*index)->changed = true;
-    } catch (const LuceneException &exception) {
-        return indexError(
-            u"Messages cannot be removed from the index of store %1."_s.arg(store.name), exception);
-    }
-    return {};
+    return change(store,
+                  u"Messages cannot be removed from the index of store %1."_s.arg(store.name),
+                  [&](LuceneStoreIndex &index) {
+                      index.remove(messageIds);
+                      return Status();
+                  });
+}
+
+Status LuceneSearchIndex::beginRebuild(const Core::StoreRecord &store)
+{
+    return change(store, u"The index of store %1 cannot be rebuilt."_s.arg(store.name),
+                  [](LuceneStoreIndex &index) { return index.beginRebuild(); });
+}
+
+Status LuceneSearchIndex::addToRebuild(const Core::StoreRecord &store,
+                                       const QList<Core::IndexDocument> &documents)
+{
+    return change(store,
+                  u"Messages cannot be added to the new index of store %1."_s.arg(store.name),
+                  [&](LuceneStoreIndex &index) {
+                      index.addToRebuild(documents);
+                      return Status();
+                  });
+}
+
+Status LuceneSearchIndex::finishRebuild(const Core::StoreRecord &store)
+{
+    return change(store, u"The new index of store %1 cannot be put in place."_s.arg(store.name),
+                  [](LuceneStoreIndex &index) { return index.finishRebuild(); });
+}
+
+void LuceneSearchIndex::abandonRebuild(const Core::StoreRecord &store)
+{
+    (void)change(store, QString(), [](LuceneStoreIndex &index) {
+        index.abandonRebuild();
+        return Status();
+    });
 }
 
 Result<Core::SearchHits> LuceneSearchIndex::search(const QList<Core::StoreRecord> &stores,
@@ -242,25 +126,40 @@ Result<Core::SearchHits> LuceneSearchIndex::search(const QList<Core::StoreRecord
     if (!request.unrestricted && request.folderScopes.isEmpty())
         return result; // nothing the caller may read
     Collection<IndexReaderPtr> readers = Collection<IndexReaderPtr>::newInstance();
+    std::vector<std::unique_ptr<ReaderLease>> leases;
     QList<int> storeIds;
     QList<int> bases;
     int base = 0;
+    QList<std::shared_ptr<LuceneStoreIndex>> indexes;
     for (const Core::StoreRecord &store : stores) {
-        Result<std::shared_ptr<StoreIndex>> index = open(store);
+        Result<std::shared_ptr<LuceneStoreIndex>> index = open(store);
         if (!index.ok())
             return index.error();
-        IndexReaderPtr reader = (*index)->currentReader();
-        readers.add(reader);
+        indexes << index.value();
         storeIds << store.id;
-        bases << base;
-        base += reader->maxDoc();
     }
     if (storeIds.isEmpty())
         return result;
     try {
-        // closeSubReaders false: the readers belong to their StoreIndex.
-        IndexSearcherPtr searcher =
-            newLucene<IndexSearcher>(newLucene<MultiReader>(readers, false));
+        for (const std::shared_ptr<LuceneStoreIndex> &index : std::as_const(indexes)) {
+            leases.push_back(index->currentReader());
+            const IndexReaderPtr &reader = leases.back()->get();
+            readers.add(reader);
+            bases << base;
+            base += reader->maxDoc();
+        }
+        // closeSubReaders false: the readers belong to their StoreIndex. The MultiReader
+        // holds a reference to each until it is closed, so it must be closed.
+        IndexReaderPtr all = newLucene<MultiReader>(readers, false);
+        const auto release = qScopeGuard([&all]() {
+            try {
+                all->close();
+            } catch (const LuceneException &) {
+                // Nothing to save: the readers are only read.
+            }
+        });
+        IndexSearcherPtr searcher = newLucene<IndexSearcher>(all);
+
         const int wanted = std::max(1, request.offset + request.limit);
         QueryPtr query = scopedQuery(request);
         TopDocsPtr top;
@@ -285,13 +184,14 @@ Result<Core::SearchHits> LuceneSearchIndex::search(const QList<Core::StoreRecord
 
 Result<QSet<qint64>> LuceneSearchIndex::documentIds(const Core::StoreRecord &store)
 {
-    Result<std::shared_ptr<StoreIndex>> index = open(store);
+    Result<std::shared_ptr<LuceneStoreIndex>> index = open(store);
     if (!index.ok())
         return index.error();
     QSet<qint64> ids;
     try {
         // Document by document: term statistics still count deleted documents.
-        IndexReaderPtr reader = (*index)->currentReader();
+        const std::unique_ptr<ReaderLease> lease = (*index)->currentReader();
+        const IndexReaderPtr &reader = lease->get();
         Collection<String> idField = Collection<String>::newInstance();
         idField.add(L"id");
         FieldSelectorPtr onlyId = newLucene<MapFieldSelector>(idField);
@@ -308,11 +208,11 @@ Result<QSet<qint64>> LuceneSearchIndex::documentIds(const Core::StoreRecord &sto
 
 Result<qint64> LuceneSearchIndex::documentCount(const Core::StoreRecord &store)
 {
-    Result<std::shared_ptr<StoreIndex>> index = open(store);
+    Result<std::shared_ptr<LuceneStoreIndex>> index = open(store);
     if (!index.ok())
         return index.error();
     try {
-        return static_cast<qint64>((*index)->currentReader()->numDocs());
+        return static_cast<qint64>((*index)->currentReader()->get()->numDocs());
     } catch (const LuceneException &exception) {
         return indexError(u"The index of store %1 cannot be read."_s.arg(store.name), exception);
     }
