@@ -22,14 +22,17 @@ IngestPipeline::IngestPipeline(ArchiveService &archive, ArchiveService::Target t
     , m_target(std::move(target))
     , m_counts(counts)
 {
-    // One thread per core prepares; the write of the previous batch runs on one more.
-    m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 1);
+    // One thread per core prepares; the write of the previous batch and the indexing of the
+    // one before it run on two more.
+    m_workers.setMaxThreadCount(std::max(2, QThread::idealThreadCount()) + 2);
 }
 
 IngestPipeline::~IngestPipeline()
 {
     if (m_write.isValid())
         m_write.waitForFinished();
+    if (m_indexing.isValid())
+        m_indexing.waitForFinished();
 }
 
 Status IngestPipeline::add(QByteArray raw, qint64 folderId, MessageOrigin origin,
@@ -50,7 +53,32 @@ Status IngestPipeline::flush()
         return submitted;
     if (Status written = waitForWrite(); !written.ok())
         return written;
+    if (Status indexed = waitForIndex(); !indexed.ok())
+        return indexed;
     return commitIndex();
+}
+
+Status IngestPipeline::waitForIndex()
+{
+    if (!m_indexing.isValid())
+        return {};
+    Status indexed = m_indexing.result();
+    m_indexing = {};
+    return indexed;
+}
+
+Status IngestPipeline::index(const QList<IndexDocument> &documents, const QList<qint64> &ids)
+{
+    // Searchable from here on. Saved to disk every few thousand messages and at the end:
+    // until then the database still marks them as not indexed, so a crash before the save is
+    // repaired at the next start.
+    if (Status indexed = m_archive.index().addDocuments(m_target.store, documents, false);
+        !indexed.ok())
+        return indexed;
+    m_uncommitted += ids;
+    if (m_uncommitted.size() >= kCommitEvery)
+        return commitIndex();
+    return {};
 }
 
 Status IngestPipeline::commitIndex()
@@ -142,17 +170,12 @@ Result<StoredBatch> IngestPipeline::write(const std::optional<SourceCheckpoint> 
         documents.append(std::move(message.index));
         ids.append(id);
     }
-    // Searchable from here on. Saved to disk every few thousand messages and at the end:
-    // until then the database still marks them as not indexed, so a crash before the save is
-    // repaired at the next start.
-    if (Status indexed = m_archive.index().addDocuments(m_target.store, documents, false);
-        !indexed.ok())
+    // The previous batch is indexed while the next one is written.
+    if (Status indexed = waitForIndex(); !indexed.ok())
         return indexed.error();
-    m_uncommitted += ids;
-    if (m_uncommitted.size() >= kCommitEvery) {
-        if (Status committed = commitIndex(); !committed.ok())
-            return committed.error();
-    }
+    m_indexing =
+        QtConcurrent::run(&m_workers, [this, documents = std::move(documents),
+                                       ids = std::move(ids)]() { return index(documents, ids); });
     return stored;
 }
 

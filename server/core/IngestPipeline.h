@@ -30,9 +30,10 @@ struct MessageOrigin
 // each batch is parsed, hashed, compressed and sealed on worker threads, then written in one
 // transaction while the caller goes on reading the next batch. A batch carries the source
 // checkpoint of its last message, committed with it, so the checkpoint never runs ahead of
-// the mail. A batch is added to the store's full-text index right after it is committed and
-// is searchable when its write ends. At most one batch is being written and one collected:
-// memory stays bounded.
+// the mail. A committed batch is added to the store's full-text index on a third thread while
+// the next one is written; flush returns when every batch is committed and searchable. At
+// most one batch is collected, one written and one indexed: memory stays bounded.
+
 class IngestPipeline
 {
 public:
@@ -59,8 +60,11 @@ private:
     };
     Status submit();
     Status waitForWrite();
-    // On the write thread: the batch into the database, then into the index.
+    // On the write thread: the batch into the database, then hands it to the index thread.
     Result<StoredBatch> write(const std::optional<SourceCheckpoint> &checkpoint);
+    // On the index thread: a written batch into the store's index.
+    Status index(const QList<IndexDocument> &documents, const QList<qint64> &ids);
+    Status waitForIndex();
     Result<QStringList> folderPaths(qint64 folderId);
     // Saves the index and records in the database which messages it now holds.
     Status commitIndex();
@@ -76,7 +80,9 @@ private:
     QList<PreparedMessage> m_writing;
     QFuture<Result<StoredBatch>> m_write;
     QHash<qint64, QStringList> m_folderPaths; // used by the write thread only
-    QList<qint64> m_uncommitted;              // in the index, not yet saved (write thread)
+    // The written batch being indexed (started by the write thread, awaited by it or flush).
+    QFuture<Status> m_indexing;
+    QList<qint64> m_uncommitted; // in the index, not yet saved (index thread)
 };
 
 } // namespace Mailkeep::Core

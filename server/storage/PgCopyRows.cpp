@@ -1,62 +1,96 @@
 #include "storage/PgCopyRows.h"
 
+#include <QtEndian>
+
+#include <cstring>
+
 namespace Mailkeep::Storage {
 
-void PgCopyRows::separate()
+namespace {
+
+// The signature, flags (no OIDs) and an empty header extension.
+constexpr char kHeader[] = "PGCOPY\n\377\r\n";
+constexpr qint64 kPostgresEpochMicros = 946684800LL * 1000000; // 2000-01-01 in Unix time
+constexpr qint32 kTextOid = 25;
+
+QByteArray utf8WithoutNul(const QString &text)
 {
-    if (m_rowStarted)
-        m_data += '\t';
-    m_rowStarted = true;
+    // A NUL cannot be stored in a PostgreSQL text value; mail text never needs one.
+    QByteArray utf8 = text.toUtf8();
+    utf8.replace('\0', QByteArrayView());
+    return utf8;
 }
 
-void PgCopyRows::addEscaped(const QByteArray &utf8)
+} // namespace
+
+PgCopyRows::PgCopyRows()
 {
-    m_data.reserve(m_data.size() + utf8.size());
-    for (const char c : utf8) {
-        switch (c) {
-        case '\\':
-            m_data += "\\\\";
-            break;
-        case '\t':
-            m_data += "\\t";
-            break;
-        case '\n':
-            m_data += "\\n";
-            break;
-        case '\r':
-            m_data += "\\r";
-            break;
-        default:
-            m_data += c;
-        }
+    clear();
+}
+
+void PgCopyRows::clear()
+{
+    m_data.clear();
+    m_data.append(kHeader, sizeof kHeader); // with its closing NUL, which the format wants
+    appendInt32(0);
+    appendInt32(0);
+    m_rows = 0;
+    m_rowStart = -1;
+    m_fields = 0;
+}
+
+void PgCopyRows::appendInt16(qint16 value)
+{
+    const qint16 big = qToBigEndian(value);
+    m_data.append(reinterpret_cast<const char *>(&big), sizeof big);
+}
+
+void PgCopyRows::appendInt32(qint32 value)
+{
+    const qint32 big = qToBigEndian(value);
+    m_data.append(reinterpret_cast<const char *>(&big), sizeof big);
+}
+
+void PgCopyRows::startField(qint32 length)
+{
+    if (m_rowStart < 0) {
+        m_rowStart = m_data.size();
+        appendInt16(0); // the field count, filled in by endRow
     }
+    ++m_fields;
+    appendInt32(length);
 }
 
 void PgCopyRows::addText(const QString &text)
 {
-    separate();
-    // A NUL cannot be stored in a PostgreSQL text value; mail text never needs one.
-    addEscaped(text.toUtf8().replace('\0', ""));
+    const QByteArray utf8 = utf8WithoutNul(text);
+    startField(static_cast<qint32>(utf8.size()));
+    m_data += utf8;
 }
 
 void PgCopyRows::addBytes(const QByteArray &bytes)
 {
-    separate();
-    // bytea hex input is \x..., and COPY's own escaping doubles the backslash.
-    m_data += "\\\\x";
-    m_data += bytes.toHex();
+    startField(static_cast<qint32>(bytes.size()));
+    m_data += bytes;
 }
 
-void PgCopyRows::addInteger(qint64 value)
+void PgCopyRows::addInt32(qint32 value)
 {
-    separate();
-    m_data += QByteArray::number(value);
+    startField(4);
+    appendInt32(value);
+}
+
+void PgCopyRows::addInt64(qint64 value)
+{
+    startField(8);
+    const qint64 big = qToBigEndian(value);
+    m_data.append(reinterpret_cast<const char *>(&big), sizeof big);
 }
 
 void PgCopyRows::addBool(bool value)
 {
-    separate();
-    m_data += value ? 't' : 'f';
+    startField(1);
+    m_data += value ? '\1' : '\0';
 }
 
 void PgCopyRows::addTime(const QDateTime &time)
@@ -65,49 +99,56 @@ void PgCopyRows::addTime(const QDateTime &time)
         addNull();
         return;
     }
-    separate();
-    m_data += time.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    // Microseconds since 2000-01-01 UTC: the integer timestamp of every supported server.
+    const qint64 micros = time.toMSecsSinceEpoch() * 1000 - kPostgresEpochMicros;
+    const qint64 big = qToBigEndian(micros);
+    startField(8);
+    m_data.append(reinterpret_cast<const char *>(&big), sizeof big);
 }
 
 void PgCopyRows::addTextArray(const QStringList &items)
 {
-    // An array literal {"a","b"} with " and \ escaped inside the quotes, then COPY-escaped.
-    QByteArray literal = "{";
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        if (i > 0)
-            literal += ',';
-        literal += '"';
-        const QByteArray item = items.at(i).toUtf8().replace('\0', "");
-        for (const char c : item) {
-            if (c == '"' || c == '\\')
-                literal += '\\';
-            literal += c;
+    // One dimension, no NULLs, elements of type text; an empty array has no dimension.
+    QByteArray array;
+    const auto append32 = [&array](qint32 value) {
+        const qint32 big = qToBigEndian(value);
+        array.append(reinterpret_cast<const char *>(&big), sizeof big);
+    };
+    append32(items.isEmpty() ? 0 : 1);
+    append32(0);
+    append32(kTextOid);
+    if (!items.isEmpty()) {
+        append32(static_cast<qint32>(items.size()));
+        append32(1);
+        for (const QString &item : items) {
+            const QByteArray utf8 = utf8WithoutNul(item);
+            append32(static_cast<qint32>(utf8.size()));
+            array += utf8;
         }
-        literal += '"';
     }
-    literal += '}';
-    separate();
-    addEscaped(literal);
+    addBytes(array);
 }
 
 void PgCopyRows::addNull()
 {
-    separate();
-    m_data += "\\N";
+    startField(-1);
 }
 
 void PgCopyRows::endRow()
 {
-    m_data += '\n';
-    m_rowStarted = false;
+    const qint16 big = qToBigEndian(m_fields);
+    std::memcpy(m_data.data() + m_rowStart, &big, sizeof big);
+    m_rowStart = -1;
+    m_fields = 0;
     ++m_rows;
 }
 
-void PgCopyRows::clear()
+QByteArray PgCopyRows::finished() const
 {
-    m_data.clear();
-    m_rows = 0;
-    m_rowStarted = false;
+    QByteArray data = m_data;
+    const qint16 trailer = qToBigEndian(qint16(-1));
+    data.append(reinterpret_cast<const char *>(&trailer), sizeof trailer);
+    return data;
 }
 
 } // namespace Mailkeep::Storage

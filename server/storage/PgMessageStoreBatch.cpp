@@ -32,16 +32,16 @@ void addOptionalText(PgCopyRows &rows, const QString &text)
 
 void addStagingRow(PgCopyRows &rows, int ord, const Core::PreparedMessage &message)
 {
-    rows.addInteger(ord);
-    rows.addInteger(message.folderId);
+    rows.addInt32(ord);
+    rows.addInt64(message.folderId);
     rows.addBytes(message.sha256);
     rows.addBytes(message.duplicateKey);
     rows.addBytes(message.sealed);
-    rows.addInteger(message.rawSize);
+    rows.addInt64(message.rawSize);
     rows.addTime(message.messageDate);
     rows.addBool(message.dateFromReceived);
     rows.addBytes(message.sealedEnvelope);
-    rows.addInteger(message.rawSize);
+    rows.addInt64(message.rawSize);
     rows.addBool(message.hasAttachments);
     rows.addText(message.parseStatus);
     rows.addTextArray(message.defects);
@@ -118,8 +118,8 @@ PgMessageStore::storeBatch(const Core::StoreRecord &store, const QList<Core::Sto
         return transaction.error();
 
     if (staged.rows() > 0) {
-        Result<qint64> copied =
-            connection.copyIn(u"COPY message_staging FROM STDIN"_s, staged.data());
+        Result<qint64> copied = connection.copyIn(
+            u"COPY message_staging FROM STDIN (FORMAT binary)"_s, staged.finished());
         if (!copied.ok())
             return copied.error();
         QList<Core::StoreRecord> checked = present;

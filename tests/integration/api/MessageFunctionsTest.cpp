@@ -120,6 +120,19 @@ TEST_F(MessageFunctionsTest, ImportedMailReadsBackByteForByte)
     }
     EXPECT_EQ(compared, 4);
     EXPECT_FALSE(projects[0][u"subject"_s].toString().isEmpty());
+
+    // The date is the one of the Date header, to the second.
+    const QJsonObject content = call(alice, u"GetMessageContent"_s,
+                                     {{u"id"_s, projects[0][u"id"_s].toString()}})[u"result"_s]
+                                    .toObject();
+    const QByteArray raw = QByteArray::fromBase64(content[u"raw"_s].toString().toLatin1());
+    const qsizetype dateAt = raw.indexOf("\nDate: ");
+    ASSERT_GE(dateAt, 0);
+    const QString header = QString::fromLatin1(
+        raw.mid(dateAt + 7, raw.indexOf('\n', dateAt + 7) - dateAt - 7).trimmed());
+    const QDateTime expected = QDateTime::fromString(header, Qt::RFC2822Date);
+    ASSERT_TRUE(expected.isValid()) << header.toStdString();
+    EXPECT_EQ(QDateTime::fromString(projects[0][u"date"_s].toString(), Qt::ISODate), expected);
 }
 
 TEST_F(MessageFunctionsTest, ImportingAgainAddsNothing)
@@ -238,6 +251,17 @@ TEST_F(MessageFunctionsTest, BadInputGivesClearAnswers)
                                     .toObject();
     EXPECT_EQ(garbage[u"archived"_s].toInt(), 1);
     EXPECT_EQ(garbage[u"flagged"_s].toInt(), 1);
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    const QJsonArray listed =
+        call(alice, u"GetMessages"_s,
+             {{u"folder"_s, garbage[u"targetFolder"_s].toString()}})[u"result"_s]
+            .toArray();
+    ASSERT_EQ(listed.size(), 1);
+    EXPECT_NE(listed[0][u"parseStatus"_s].toString(), u"ok"_s);
+    EXPECT_FALSE(listed[0][u"defects"_s].toArray().isEmpty()) << "the defects are kept with it";
+    EXPECT_FALSE(listed[0][u"defects"_s][0].toString().isEmpty());
+
     EXPECT_TRUE(message(call(*m_admin, u"GetMessageContent"_s, {{u"id"_s, u"x"_s}}))
                     .contains(u"store:message"_s));
 }
