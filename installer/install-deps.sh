@@ -13,6 +13,8 @@ packages=(
     # storage, index, mail, crypto, compression
     libpq-dev postgresql-15 liblucene++-dev libboost-dev libgmime-3.0-dev libvmime-dev
     libzstd-dev libsodium-dev libssl-dev openssl
+    # the management shell's line editing
+    libedit-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev dovecot-imapd dovecot-pop3d notmuch
     xvfb xauth fonts-dejavu-core procps psmisc tzdata passwd

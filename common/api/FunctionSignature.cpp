@@ -51,4 +51,33 @@ QByteArray metadataDocument(const QList<FunctionSignature> &functions)
     return QJsonDocument(entries).toJson(QJsonDocument::Compact);
 }
 
+Result<QList<FunctionSignature>> parseMetadataDocument(const QByteArray &document)
+{
+    QJsonParseError parseError;
+    const QJsonDocument parsed = QJsonDocument::fromJson(document, &parseError);
+    if (!parsed.isArray())
+        return Error(ErrorCode::Internal, u"The server's function list cannot be read."_s,
+                     parseError.errorString());
+    QList<FunctionSignature> functions;
+    for (const QJsonValue &entry : parsed.array()) {
+        FunctionSignature function;
+        function.name = entry[u"name"_s].toString();
+        if (function.name.isEmpty())
+            continue;
+        for (const QJsonValue &arg : entry[u"args"_s].toArray()) {
+            ArgumentSpec spec;
+            spec.name = arg[u"name"_s].toString();
+            const QString type = arg[u"type"_s].toString();
+            spec.type = type == u"number"_s ? ArgumentType::Number
+                        : type == u"bool"_s ? ArgumentType::Bool
+                        : type == u"json"_s ? ArgumentType::Json
+                                            : ArgumentType::String;
+            spec.optional = arg[u"nullable"_s].toBool();
+            function.arguments.append(spec);
+        }
+        functions.append(function);
+    }
+    return functions;
+}
+
 } // namespace Mailkeep::Api

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Result.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -39,5 +41,7 @@ struct FunctionSignature
 
 // The answer of /api/get-metadata: a bare JSON array, one object per function.
 QByteArray metadataDocument(const QList<FunctionSignature> &functions);
+// Reads that answer back (clients). A wire "string" reads as String.
+Result<QList<FunctionSignature>> parseMetadataDocument(const QByteArray &document);
 
 } // namespace Mailkeep::Api

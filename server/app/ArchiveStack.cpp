@@ -4,6 +4,7 @@
 #include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
 #include "core/functions/MessageFunctions.h"
+#include "core/functions/GlobalPropertyFunctions.h"
 #include "core/functions/SavedSearchFunctions.h"
 #include "core/functions/SearchFunctions.h"
 #include "core/functions/StoreFunctions.h"
@@ -143,6 +144,8 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerSavedSearchFunctions(registry, *m_savedSearches);
     Core::registerComplianceFunctions(registry, *m_compliance);
     Core::registerWorkerResultFunctions(registry, *m_workerResults);
+    Core::registerGlobalPropertyFunctions(registry, m_users, *m_audit);
 }
+
 
 } // namespace Mailkeep::App

@@ -22,6 +22,8 @@ inline const QString FileGroupSetRequestedState = QStringLiteral("FileGroupSetRe
 inline const QString FileGroupMerge = QStringLiteral("FileGroupMerge");
 inline const QString FileGroupTransfer = QStringLiteral("FileGroupTransfer");
 inline const QString FileGroupCompact = QStringLiteral("FileGroupCompact");
+inline const QString GlobalPropertyChange = QStringLiteral("GlobalPropertyChange");
+
 } // namespace AuditEvent
 
 struct AuditEntry
