@@ -36,6 +36,12 @@ char **complete(const char *text, int start, int)
     const QString line = QString::fromLocal8Bit(::rl_line_buffer);
     const QString before = QString::fromLocal8Bit(line.toLocal8Bit().left(start));
     g_candidates = (*g_completer)(before, QString::fromLocal8Bit(text));
+    // An argument completes to "--name=": the value follows without a space.
+    const bool arguments = !g_candidates.isEmpty() &&
+                           std::all_of(g_candidates.cbegin(), g_candidates.cend(),
+                                       [](const QString &name) { return name.endsWith(u'='); });
+    ::rl_completion_append_character = arguments ? '\0' : ' ';
+
     return ::rl_completion_matches(text, nextCandidate);
 }
 
