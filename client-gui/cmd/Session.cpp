@@ -20,10 +20,11 @@ namespace Mailkeep::Cmd {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Cmd::Session", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Cmd::Session)
+};
 
 // Asks on the terminal, without echo.
 std::optional<QString> askPassword(const QString &prompt)
@@ -57,10 +58,10 @@ Result<QString> findPassword(const Shell::ShellOptions &options)
     if (stored->has_value())
         return **stored;
     if (std::optional<QString> typed =
-            askPassword(tr("Password for %1@%2: ").arg(options.userName, options.host)))
+            askPassword(Text::tr("Password for %1@%2: ").arg(options.userName, options.host)))
         return *typed;
     return Error(ErrorCode::InvalidArgument,
-                 tr("No password: give --p, set MAILKEEP_PASSWORD, or store it in %1.")
+                 Text::tr("No password: give --p, set MAILKEEP_PASSWORD, or store it in %1.")
                      .arg(Shell::credentialsFilePath()));
 }
 
@@ -97,7 +98,7 @@ int interactive(Shell::Interpreter &shell, const Shell::ShellOptions &options)
 int runSession(const Shell::ShellOptions &options, Shell::ShellOutput &output, bool toConsole)
 {
     if (options.userName.isEmpty()) {
-        output.error(tr("No user name: give --u=<user> (or --cred=<user>@<server>)."));
+        output.error(Text::tr("No user name: give --u=<user> (or --cred=<user>@<server>)."));
         return Shell::exitStatus(Shell::ExitCode::BadArguments);
     }
     Result<QString> password = findPassword(options);
@@ -111,12 +112,14 @@ int runSession(const Shell::ShellOptions &options, Shell::ShellOutput &output, b
     address.userName = options.userName;
     address.password = password.value();
     address.pinnedSha256 = options.pinnedSha256;
+    address.clientKind = "shell"; // needs the login privilege windowsCmd, as MailStoreCmd does
+
     Api::ApiClient client(address);
     Shell::Interpreter shell(client, output);
     if (const Shell::ExitCode connected = shell.connect(); connected != Shell::ExitCode::Success)
         return Shell::exitStatus(connected);
     if (!options.noLogo)
-        output.result(tr("Mailkeep Management Shell %1\nConnected to %2 as %3.")
+        output.result(Text::tr("Mailkeep Management Shell %1\nConnected to %2 as %3.")
                           .arg(QCoreApplication::applicationVersion(), shell.serverDescription(),
                                options.userName));
     if (!options.command.isEmpty()) {

@@ -13,10 +13,11 @@ namespace Mailkeep::Shell {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Shell::ClientCommands", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Shell::ClientCommands)
+};
 
 // Arguments a command does not take are refused rather than ignored: a typo must not pass
 // for a setting.
@@ -25,7 +26,7 @@ Status onlyArguments(const ParsedCommand &command, const QStringList &allowed)
     for (const auto &[name, value] : command.arguments) {
         if (!allowed.contains(name))
             return Error(ErrorCode::InvalidArgument,
-                         tr("%1 does not take the argument %2.").arg(command.name, name));
+                         Text::tr("%1 does not take the argument %2.").arg(command.name, name));
     }
     return {};
 }
@@ -68,14 +69,14 @@ ExitCode help(Interpreter &shell, const ParsedCommand &command, const std::atomi
         }
         const Api::FunctionSignature *function = shell.serverFunction(about);
         if (!function) {
-            shell.output().error(tr("Unknown command %1.").arg(about));
+            shell.output().error(Text::tr("Unknown command %1.").arg(about));
             return ExitCode::UnknownCommand;
         }
         QList<QStringList> rows{{function->name}};
         for (const Api::ArgumentSpec &argument : function->arguments)
             rows << QStringList{u"  --"_s + argument.name + u"=<"_s +
                                     Api::wireTypeName(argument.type) + u'>',
-                                argument.optional ? tr("optional") : tr("required")};
+                                argument.optional ? Text::tr("optional") : Text::tr("required")};
         shell.output().result(table(rows));
         return ExitCode::Success;
     }
@@ -85,10 +86,10 @@ ExitCode help(Interpreter &shell, const ParsedCommand &command, const std::atomi
     QStringList functions;
     for (const Api::FunctionSignature &function : shell.serverFunctions())
         functions << function.name;
-    shell.output().result(tr("Shell commands:") + u"\n"_s + table(rows) + u"\n\n"_s +
-                          tr("Server functions (help --command=<name> shows the arguments):") +
+    shell.output().result(Text::tr("Shell commands:") + u"\n"_s + table(rows) + u"\n\n"_s +
+                          Text::tr("Server functions (help --command=<name> shows the arguments):") +
                           u"\n"_s + functions.join(u' ') + u"\n\n"_s +
-                          tr("Arguments are written --name=value; quote values with spaces: "
+                          Text::tr("Arguments are written --name=value; quote values with spaces: "
                              "--subject=\"Quarterly report\". JSON arguments take a JSON text."));
     return ExitCode::Success;
 }
@@ -109,7 +110,7 @@ ExitCode userList(Interpreter &shell, const ParsedCommand &command,
     const Interpreter::Called users = shell.call(u"GetUsers"_s, {}, interrupt);
     if (users.code != ExitCode::Success)
         return users.code;
-    QList<QStringList> rows{{tr("User name"), tr("Full name")}};
+    QList<QStringList> rows{{Text::tr("User name"), Text::tr("Full name")}};
     for (const QJsonValue &user : users.result.toArray())
         rows << QStringList{user[u"userName"_s].toString(), user[u"fullName"_s].toString()};
     shell.output().result(table(rows));
@@ -154,11 +155,11 @@ ExitCode listProfiles(Interpreter &shell, const ParsedCommand &command,
     if (found.code != ExitCode::Success)
         return found.code;
     if (found.list.isEmpty()) {
-        shell.output().result(direction == u"archive"_s ? tr("There are no archiving profiles.")
-                                                        : tr("There are no export profiles."));
+        shell.output().result(direction == u"archive"_s ? Text::tr("There are no archiving profiles.")
+                                                        : Text::tr("There are no export profiles."));
         return ExitCode::Success;
     }
-    QList<QStringList> rows{{tr("ID"), tr("Name"), tr("User")}};
+    QList<QStringList> rows{{Text::tr("ID"), Text::tr("Name"), Text::tr("User")}};
     for (const QJsonValue &profile : found.list)
         rows << QStringList{QString::number(profile[u"id"_s].toInteger()),
                             profile[u"name"_s].toString(), profile[u"userName"_s].toString()};
@@ -175,7 +176,7 @@ ExitCode executeProfile(Interpreter &shell, const ParsedCommand &command,
     const QString id = command.value(u"id"_s);
     if (name.isEmpty() == id.isEmpty()) {
         shell.output().error(
-            tr("%1 needs either --name or --id of the profile.").arg(command.name));
+            Text::tr("%1 needs either --name or --id of the profile.").arg(command.name));
         return ExitCode::BadArguments;
     }
     const Profiles found = profiles(shell, direction, command.value(u"user"_s), interrupt);
@@ -188,7 +189,7 @@ ExitCode executeProfile(Interpreter &shell, const ParsedCommand &command,
             profile = candidate.toObject();
     }
     if (!profile) {
-        shell.output().error(tr("There is no profile %1.").arg(name.isEmpty() ? id : name));
+        shell.output().error(Text::tr("There is no profile %1.").arg(name.isEmpty() ? id : name));
         return ExitCode::CommandFailed;
     }
     QJsonObject overrides;
@@ -201,7 +202,7 @@ ExitCode executeProfile(Interpreter &shell, const ParsedCommand &command,
     if (!overrides.isEmpty()) {
         const Api::FunctionSignature *run = shell.serverFunction(u"RunProfile"_s);
         if (!run || !run->argument(u"properties"_s)) {
-            shell.output().error(tr("This server does not take profile properties for one run."));
+            shell.output().error(Text::tr("This server does not take profile properties for one run."));
             return ExitCode::BadArguments;
         }
         arguments.append({u"properties"_s, QString::fromUtf8(QJsonDocument(overrides).toJson(
@@ -221,7 +222,7 @@ ExitCode storeSetProperty(Interpreter &shell, const ParsedCommand &command,
         return refuse(shell, checked);
     const QString name = command.value(u"name"_s);
     if (!globalPropertyNames().contains(name)) {
-        shell.output().error(tr("Unknown global property \"%1\". Known: %2")
+        shell.output().error(Text::tr("Unknown global property \"%1\". Known: %2")
                                  .arg(name, globalPropertyNames().join(u", "_s)));
         return ExitCode::BadArguments;
     }
@@ -234,7 +235,7 @@ ExitCode storeSetProperty(Interpreter &shell, const ParsedCommand &command,
     }
     const QString value = command.value(u"value"_s);
     if (value != u"true"_s && value != u"false"_s) {
-        shell.output().error(tr("--value is true or false."));
+        shell.output().error(Text::tr("--value is true or false."));
         return ExitCode::BadArguments;
     }
     const Interpreter::Called set =
@@ -259,19 +260,19 @@ const QList<ClientCommand> &clientCommands()
     static const QList<ClientCommand> commands = {
         {u"help"_s,
          {u"command"_s},
-         tr("help [--command=<name>]\nLists the commands, or the arguments of one."),
+         Text::tr("help [--command=<name>]\nLists the commands, or the arguments of one."),
          help},
-        {u"clear"_s, {}, tr("clear\nClears the screen."), clear},
-        {u"user-list"_s, {}, tr("user-list\nLists the users."), userList},
+        {u"clear"_s, {}, Text::tr("clear\nClears the screen."), clear},
+        {u"user-list"_s, {}, Text::tr("user-list\nLists the users."), userList},
         {u"import-list"_s,
          {u"user"_s},
-         tr("import-list [--user=<user>]\nLists the archiving profiles (of one user's archive)."),
+         Text::tr("import-list [--user=<user>]\nLists the archiving profiles (of one user's archive)."),
          [](Interpreter &shell, const ParsedCommand &command, const std::atomic<bool> *stop) {
              return listProfiles(shell, command, stop, u"archive"_s);
          }},
         {u"import-execute"_s,
          {u"name"_s, u"id"_s, u"verbose"_s, u"user"_s},
-         tr("import-execute --name=<profile>|--id=<id> [--verbose] [--user=<user>] "
+         Text::tr("import-execute --name=<profile>|--id=<id> [--verbose] [--user=<user>] "
             "[--<property>=<value> ...]\nRuns an archiving profile; --verbose shows its progress, "
             "--<property> overrides a profile property for this run."),
          [](Interpreter &shell, const ParsedCommand &command, const std::atomic<bool> *stop) {
@@ -279,20 +280,20 @@ const QList<ClientCommand> &clientCommands()
          }},
         {u"export-list"_s,
          {},
-         tr("export-list\nLists the export profiles."),
+         Text::tr("export-list\nLists the export profiles."),
          [](Interpreter &shell, const ParsedCommand &command, const std::atomic<bool> *stop) {
              return listProfiles(shell, command, stop, u"export"_s);
          }},
         {u"export-execute"_s,
          {u"name"_s, u"id"_s, u"verbose"_s},
-         tr("export-execute --name=<profile>|--id=<id> [--verbose] [--<property>=<value> ...]\n"
+         Text::tr("export-execute --name=<profile>|--id=<id> [--verbose] [--<property>=<value> ...]\n"
             "Runs an export profile."),
          [](Interpreter &shell, const ParsedCommand &command, const std::atomic<bool> *stop) {
              return executeProfile(shell, command, stop, u"export"_s);
          }},
         {u"store-setprop"_s,
          {u"name"_s, u"value"_s},
-         tr("store-setprop --name=<property> [--value=true|false]\nShows or changes a global "
+         Text::tr("store-setprop --name=<property> [--value=true|false]\nShows or changes a global "
             "property of the server."),
          storeSetProperty},
     };

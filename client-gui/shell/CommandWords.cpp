@@ -8,10 +8,11 @@ namespace Mailkeep::Shell {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Shell::CommandWords", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Shell::CommandWords)
+};
 
 } // namespace
 
@@ -45,7 +46,7 @@ Result<QStringList> splitCommandLine(const QString &line)
         }
     }
     if (!quote.isNull())
-        return Error(ErrorCode::InvalidArgument, tr("A quote (%1) is not closed.").arg(quote));
+        return Error(ErrorCode::InvalidArgument, Text::tr("A quote (%1) is not closed.").arg(quote));
     if (inWord)
         words.append(word);
     return words;
@@ -70,25 +71,25 @@ QString ParsedCommand::value(const QString &argument) const
 Result<ParsedCommand> parseCommand(const QStringList &words)
 {
     if (words.isEmpty())
-        return Error(ErrorCode::InvalidArgument, tr("No command given."));
+        return Error(ErrorCode::InvalidArgument, Text::tr("No command given."));
     ParsedCommand command;
     command.name = words.first();
     if (command.name.startsWith(u'-'))
         return Error(ErrorCode::InvalidArgument,
-                     tr("A command comes first, then its arguments: %1 is not a command.")
+                     Text::tr("A command comes first, then its arguments: %1 is not a command.")
                          .arg(command.name));
     for (qsizetype i = 1; i < words.size(); ++i) {
         const QString &word = words.at(i);
         if (!word.startsWith(u"--"_s) || word.size() < 3 || word.at(2) == u'=')
             return Error(
                 ErrorCode::InvalidArgument,
-                tr("%1 is not an argument; arguments are written --name=value.").arg(word));
+                Text::tr("%1 is not an argument; arguments are written --name=value.").arg(word));
         const qsizetype equals = word.indexOf(u'=');
         const QString name = word.mid(2, equals < 0 ? -1 : equals - 2);
         const QString value = equals < 0 ? u"true"_s : word.mid(equals + 1);
         if (command.has(name))
             return Error(ErrorCode::InvalidArgument,
-                         tr("The argument %1 is given twice.").arg(name));
+                         Text::tr("The argument %1 is given twice.").arg(name));
         command.arguments.append({name, value});
     }
     return command;

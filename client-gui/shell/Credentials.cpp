@@ -11,10 +11,11 @@ namespace Mailkeep::Shell {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Shell::Credentials", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Shell::Credentials)
+};
 
 } // namespace
 
@@ -42,19 +43,19 @@ Result<std::optional<QString>> storedPassword(const QString &userName, const QSt
     if (!file.exists()) {
         if (!required)
             return std::optional<QString>();
-        return Error(ErrorCode::NotFound, tr("There is no credentials file %1.").arg(path));
+        return Error(ErrorCode::NotFound, Text::tr("There is no credentials file %1.").arg(path));
     }
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
                                             QFileDevice::ReadOther | QFileDevice::WriteOther |
                                             QFileDevice::ExeGroup | QFileDevice::ExeOther;
     if (file.permissions() & others)
         return Error(ErrorCode::PermissionDenied,
-                     tr("The credentials file %1 may be read by other users; it is not used "
+                     Text::tr("The credentials file %1 may be read by other users; it is not used "
                         "until only its owner can read it (chmod 600).")
                          .arg(path));
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return Error(ErrorCode::PermissionDenied,
-                     tr("The credentials file %1 cannot be read.").arg(path));
+                     Text::tr("The credentials file %1 cannot be read.").arg(path));
     const QString wanted = userName + u'@' + server;
     while (!file.atEnd()) {
         const QString line = QString::fromUtf8(file.readLine()).chopped(0).trimmed();
@@ -69,7 +70,7 @@ Result<std::optional<QString>> storedPassword(const QString &userName, const QSt
     if (!required)
         return std::optional<QString>();
     return Error(ErrorCode::NotFound,
-                 tr("The credentials file %1 has no password for %2.").arg(path, wanted));
+                 Text::tr("The credentials file %1 has no password for %2.").arg(path, wanted));
 }
 
 } // namespace Mailkeep::Shell

@@ -14,10 +14,11 @@ namespace Mailkeep::Shell {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Shell::Interpreter", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Shell::Interpreter)
+};
 
 } // namespace
 
@@ -51,10 +52,10 @@ ExitCode Interpreter::connect()
         return failureExit(info.failure, info.failureMessage);
     if (info.envelope.statusCode != Api::StatusCode::Succeeded) {
         m_output.error(info.envelope.error ? info.envelope.error->message
-                                           : tr("The server refused the logon."));
+                                           : Text::tr("The server refused the logon."));
         return ExitCode::CommandFailed;
     }
-    m_serverDescription = tr("%1, version %2")
+    m_serverDescription = Text::tr("%1, version %2")
                               .arg(info.envelope.result[u"machineName"_s].toString(),
                                    info.envelope.result[u"version"_s].toString());
     Api::CallFailure failure = Api::CallFailure::None;
@@ -103,7 +104,7 @@ Interpreter::Called Interpreter::call(const QString &function, const Api::FormFi
     const auto onProgress = [this, showProgress](const Api::Envelope &running) {
         if (showProgress)
             m_output.progress(running.percentProgress,
-                              running.statusText.isEmpty() ? tr("running") : running.statusText);
+                              running.statusText.isEmpty() ? Text::tr("running") : running.statusText);
     };
     const Api::CallResult answer = m_client.invoke(function, arguments, onProgress, interrupt);
     if (answer.failure != Api::CallFailure::None)
@@ -113,14 +114,14 @@ Interpreter::Called Interpreter::call(const QString &function, const Api::FormFi
     case Api::StatusCode::Succeeded:
         return {ExitCode::Success, envelope.result};
     case Api::StatusCode::Cancelled:
-        m_output.error(answer.interrupted ? tr("Interrupted: the server stopped %1.").arg(function)
-                                          : tr("%1 was cancelled.").arg(function));
+        m_output.error(answer.interrupted ? Text::tr("Interrupted: the server stopped %1.").arg(function)
+                                          : Text::tr("%1 was cancelled.").arg(function));
         return {answer.interrupted ? ExitCode::Interrupted : ExitCode::CommandFailed, {}};
     case Api::StatusCode::Failed:
     case Api::StatusCode::Running:
         break;
     }
-    QString message = envelope.error ? envelope.error->message : tr("%1 failed.").arg(function);
+    QString message = envelope.error ? envelope.error->message : Text::tr("%1 failed.").arg(function);
     if (envelope.error && !envelope.error->details.isEmpty())
         message += u"\n"_s + envelope.error->details;
     m_output.error(message);
@@ -132,10 +133,10 @@ ExitCode Interpreter::runServerFunction(const ParsedCommand &command,
 {
     const Api::FunctionSignature *signature = serverFunction(command.name);
     if (!signature) {
-        QString message = tr("Unknown command %1. Type help for the commands.").arg(command.name);
+        QString message = Text::tr("Unknown command %1. Type help for the commands.").arg(command.name);
         for (const QString &known : commandsStartingWith(QString())) {
             if (known.compare(command.name, Qt::CaseInsensitive) == 0)
-                message = tr("Unknown command %1. Did you mean %2?").arg(command.name, known);
+                message = Text::tr("Unknown command %1. Did you mean %2?").arg(command.name, known);
         }
         m_output.error(message);
         return ExitCode::UnknownCommand;

@@ -9,10 +9,11 @@ namespace Mailkeep::Shell {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Shell::ShellOptions", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Shell::ShellOptions)
+};
 
 } // namespace
 
@@ -23,12 +24,13 @@ Result<std::pair<QString, quint16>> parseHostAndPort(const QString &text)
     if (text.startsWith(u'[')) {
         const qsizetype close = text.indexOf(u']');
         if (close < 0)
-            return Error(ErrorCode::InvalidArgument, tr("%1 is not a server address.").arg(text));
+            return Error(ErrorCode::InvalidArgument,
+                         Text::tr("%1 is not a server address.").arg(text));
         host = text.mid(1, close - 1);
         if (close + 1 < text.size()) {
             if (text.at(close + 1) != u':')
                 return Error(ErrorCode::InvalidArgument,
-                             tr("%1 is not a server address.").arg(text));
+                             Text::tr("%1 is not a server address.").arg(text));
             port = text.mid(close + 2);
         }
     } else if (text.count(u':') == 1) {
@@ -36,13 +38,14 @@ Result<std::pair<QString, quint16>> parseHostAndPort(const QString &text)
         port = text.section(u':', 1);
     }
     if (host.isEmpty())
-        return Error(ErrorCode::InvalidArgument, tr("No server name is given."));
+        return Error(ErrorCode::InvalidArgument, Text::tr("No server name is given."));
     quint16 number = 8463;
     if (!port.isEmpty()) {
         bool ok = false;
         const uint value = port.toUInt(&ok);
         if (!ok || value == 0 || value > 65535)
-            return Error(ErrorCode::InvalidArgument, tr("%1 is not a port number.").arg(port));
+            return Error(ErrorCode::InvalidArgument,
+                         Text::tr("%1 is not a port number.").arg(port));
         number = static_cast<quint16>(value);
     }
     return std::pair{host, number};
@@ -56,7 +59,7 @@ Result<ShellOptions> parseShellOptions(const QStringList &arguments)
         if (argument == u"-c"_s) {
             options.command = arguments.mid(i + 1);
             if (options.command.isEmpty())
-                return Error(ErrorCode::InvalidArgument, tr("-c needs a command after it."));
+                return Error(ErrorCode::InvalidArgument, Text::tr("-c needs a command after it."));
             break;
         }
         const qsizetype equals = argument.indexOf(u'=');
@@ -65,7 +68,7 @@ Result<ShellOptions> parseShellOptions(const QStringList &arguments)
         const auto needsValue = [&]() -> Status {
             if (equals < 0 || value.isEmpty())
                 return Error(ErrorCode::InvalidArgument,
-                             tr("%1 needs a value: %1=<value>.").arg(name));
+                             Text::tr("%1 needs a value: %1=<value>.").arg(name));
             return {};
         };
         if (name == u"--nologo"_s) {
@@ -78,7 +81,8 @@ Result<ShellOptions> parseShellOptions(const QStringList &arguments)
                 if (Status given = needsValue(); !given.ok())
                     return given.error();
             } else if (equals < 0) {
-                return Error(ErrorCode::InvalidArgument, tr("--p needs a value: --p=<value>."));
+                return Error(ErrorCode::InvalidArgument,
+                             Text::tr("--p needs a value: --p=<value>."));
             }
             if (name == u"--h"_s) {
                 Result<std::pair<QString, quint16>> address = parseHostAndPort(value);
@@ -98,8 +102,8 @@ Result<ShellOptions> parseShellOptions(const QStringList &arguments)
             }
         } else {
             return Error(ErrorCode::InvalidArgument,
-                         tr("Unknown option %1. -c must be the last option, followed by the "
-                            "command; --help lists the options.")
+                         Text::tr("Unknown option %1. -c must be the last option, followed by the "
+                                  "command; --help lists the options.")
                              .arg(argument));
         }
     }
@@ -118,7 +122,8 @@ QString expandOutputFile(const QString &pattern, const QDateTime &now)
 
 QString shellUsage()
 {
-    return tr(
+    return QCoreApplication::translate(
+        "Mailkeep::Shell::ShellOptions",
         "Usage: mailkeep-cmd [options] [-c <command> [--argument=value ...]]\n"
         "\n"
         "  --h=<server[:port]>   the Mailkeep server (default localhost:8463)\n"

@@ -19,10 +19,11 @@ namespace Mailkeep::Api {
 
 namespace {
 
-QString tr(const char *text)
+// The translation context of this file's messages.
+class Text
 {
-    return QCoreApplication::translate("Mailkeep::Api::ApiClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Mailkeep::Api::ApiClient)
+};
 
 QString fingerprintOf(const QSslCertificate &certificate)
 {
@@ -72,6 +73,8 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
     request.setRawHeader("Authorization",
                          "Basic " +
                              (m_address.userName + u':' + m_address.password).toUtf8().toBase64());
+    if (!m_address.clientKind.isEmpty())
+        request.setRawHeader("X-Mailkeep-Client", m_address.clientKind);
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     request.setSslConfiguration(tls);
@@ -87,11 +90,11 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
         }
         answer.failure = CallFailure::Certificate;
         answer.message = pinned.isEmpty()
-                             ? tr("The server's certificate is not trusted. Its SHA-256 "
+                             ? Text::tr("The server's certificate is not trusted. Its SHA-256 "
                                   "fingerprint is %1; pass it with --pkv3 if that is your "
                                   "server.")
                                    .arg(m_peerFingerprint)
-                             : tr("The server's certificate (SHA-256 %1) is not the pinned "
+                             : Text::tr("The server's certificate (SHA-256 %1) is not the pinned "
                                   "one (%2).")
                                    .arg(m_peerFingerprint, pinned);
     });
@@ -100,7 +103,7 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
         m_peerFingerprint = fingerprintOf(reply->sslConfiguration().peerCertificate());
         if (!pinned.isEmpty() && m_peerFingerprint != pinned) {
             answer.failure = CallFailure::Certificate;
-            answer.message = tr("The server's certificate (SHA-256 %1) is not the pinned one (%2).")
+            answer.message = Text::tr("The server's certificate (SHA-256 %1) is not the pinned one (%2).")
                                  .arg(m_peerFingerprint, pinned);
             reply->abort();
         }
@@ -118,20 +121,23 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
         reply->abort();
         answer.failure = CallFailure::Connection;
         answer.message =
-            tr("The server %1:%2 did not answer in time.").arg(m_address.host).arg(m_address.port);
+            Text::tr("The server %1:%2 did not answer in time.").arg(m_address.host).arg(m_address.port);
     } else if (answer.failure == CallFailure::None) {
         answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         answer.body = reply->readAll();
-        if (answer.status == 401 || answer.status == 403) {
-
+        if (answer.status == 401) {
             answer.failure = CallFailure::Authentication;
-            answer.message = tr("The user name or password is wrong, or the user may not use "
-                                "the management API.");
+            answer.message = Text::tr("The user name or password is wrong.");
+        } else if (answer.status == 403) {
+            // The server says which login privilege is missing.
+            answer.failure = CallFailure::Authentication;
+            answer.message = QString::fromUtf8(answer.body).trimmed();
+
         } else if (answer.status == 0) {
             answer.failure = reply->error() == QNetworkReply::SslHandshakeFailedError
                                  ? CallFailure::Certificate
                                  : CallFailure::Connection;
-            answer.message = tr("The server %1:%2 cannot be reached: %3")
+            answer.message = Text::tr("The server %1:%2 cannot be reached: %3")
                                  .arg(m_address.host)
                                  .arg(m_address.port)
                                  .arg(reply->errorString());
@@ -151,14 +157,14 @@ CallResult ApiClient::envelopeOf(const HttpAnswer &answer)
         return result;
     if (answer.status == 404) {
         result.failure = CallFailure::Protocol;
-        result.failureMessage = tr("The server no longer knows this call.");
+        result.failureMessage = Text::tr("The server no longer knows this call.");
         return result;
     }
     Result<Envelope> envelope = Envelope::parse(answer.body);
     if (!envelope.ok()) {
         result.failure = CallFailure::Protocol;
         result.failureMessage =
-            tr("The server's answer (HTTP %1) is not an API answer.").arg(answer.status);
+            Text::tr("The server's answer (HTTP %1) is not an API answer.").arg(answer.status);
         return result;
     }
     result.envelope = std::move(envelope).value();

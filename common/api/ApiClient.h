@@ -25,6 +25,9 @@ struct ServerAddress
     // certificate is accepted, whoever signed it. Empty: the system's trusted authorities.
     QString pinnedSha256;
     int timeoutMs = 60000; // for one HTTP exchange
+    // Which of Mailkeep's clients calls (X-Mailkeep-Client: "shell", "console"): the server
+    // then asks for that client's login privilege instead of "api".
+    QByteArray clientKind;
 };
 
 // Why a call did not reach an answer of the function itself.

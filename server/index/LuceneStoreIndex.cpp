@@ -51,7 +51,7 @@ IndexWriterPtr openWriterIn(const QString &folder, bool create)
     create = create || !IndexReader::indexExists(directory);
     IndexWriterPtr writer = newLucene<IndexWriter>(directory, newLucene<WhitespaceAnalyzer>(),
                                                    create, IndexWriter::MaxFieldLengthUNLIMITED);
-    writer->setRAMBufferSizeMB(32);
+    writer->setRAMBufferSizeMB(64);
     if (create)
         writer->commit();
     return writer;

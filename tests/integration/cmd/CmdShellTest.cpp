@@ -163,7 +163,10 @@ TEST_F(CmdShellTest, ExitCodesTellFailuresApart)
     EXPECT_TRUE(failed.out.isEmpty());
 
     EXPECT_EQ(run(logon(u"admin"_s, u"wrong"_s) << u"-c"_s << u"GetServerInfo"_s).exitCode, 6);
-    // carol has no "api" login privilege.
+    // The shell needs the login privilege windowsCmd; alice has only "api", carol the console.
+    const CmdRun noShell = run(logon(u"alice"_s, kAlicePassword) << u"-c"_s << u"GetServerInfo"_s);
+    EXPECT_EQ(noShell.exitCode, 6);
+    EXPECT_TRUE(noShell.err.contains(u"windowsCmd"_s)) << noShell.err.toStdString();
     EXPECT_EQ(run(logon(u"carol"_s, kCarolPassword) << u"-c"_s << u"GetServerInfo"_s).exitCode, 6);
     QStringList closedPort = logon();
     closedPort[0] = u"--h=127.0.0.1:1"_s;
@@ -279,7 +282,13 @@ TEST_F(CmdShellTest, ClientSideCommands)
                           << u"--value=true"_s)
                   .exitCode,
               2);
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    ASSERT_EQ(
+        status(call(admin, u"SetUserLoginPrivileges"_s,
+                    {{u"userName"_s, u"alice"_s}, {u"loginPrivileges"_s, u"api,windowsCmd"_s}})),
+        u"succeeded"_s);
     EXPECT_EQ(run(logon(u"alice"_s, kAlicePassword)
+
                   << u"-c"_s << u"store-setprop"_s << u"--name="_s + property << u"--value=false"_s)
                   .exitCode,
               1)
@@ -301,9 +310,20 @@ TEST_F(CmdShellTest, CommandsFromStandardInput)
     EXPECT_TRUE(piped.out.contains(u"alice"_s));
     EXPECT_EQ(run(logon(), {}, "GetServerInfo\nNoSuchThing\nuser-list\n").exitCode, 3)
         << "the first failing line ends the run with its code";
+    const CmdRun open = run(logon(), {}, "TestEcho --text=\"never closed\n");
+    EXPECT_EQ(open.exitCode, 2);
+    EXPECT_TRUE(open.err.contains(u"not closed"_s)) << open.err.toStdString();
+}
+
+TEST_F(CmdShellTest, SpeaksGermanInAGermanLocale)
+{
+    const CmdRun german = run({u"--bogus"_s}, {{u"LANG"_s, u"de_DE.UTF-8"_s}});
+    EXPECT_EQ(german.exitCode, 2);
+    EXPECT_TRUE(german.err.contains(u"Unbekannte Option --bogus"_s)) << german.err.toStdString();
 }
 
 TEST_F(CmdShellTest, CtrlCCancelsTheServerTask)
+
 {
     bool sent = false;
     const CmdRun interrupted = run(logon() << u"-c"_s << u"TestGate"_s, {}, {},

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+# Fills translations/mailkeep_de.ts from the German texts below (run after lupdate).
+import sys
+import xml.etree.ElementTree as ET
+
+GERMAN = {
+"The server's certificate is not trusted. Its SHA-256 fingerprint is %1; pass it with --pkv3 if that is your server.":
+ "Dem Zertifikat des Servers wird nicht vertraut. Sein SHA-256-Fingerabdruck ist %1; geben Sie ihn mit --pkv3 an, wenn das Ihr Server ist.",
+"The server's certificate (SHA-256 %1) is not the pinned one (%2).":
+ "Das Zertifikat des Servers (SHA-256 %1) ist nicht das festgelegte (%2).",
+"The server %1:%2 did not answer in time.": "Der Server %1:%2 hat nicht rechtzeitig geantwortet.",
+"The user name or password is wrong.": "Benutzername oder Kennwort ist falsch.",
+"The server %1:%2 cannot be reached: %3": "Der Server %1:%2 ist nicht erreichbar: %3",
+"The server no longer knows this call.": "Der Server kennt diesen Aufruf nicht mehr.",
+"The server's answer (HTTP %1) is not an API answer.": "Die Antwort des Servers (HTTP %1) ist keine API-Antwort.",
+"Password for %1@%2: ": "Kennwort für %1@%2: ",
+"No password: give --p, set MAILKEEP_PASSWORD, or store it in %1.":
+ "Kein Kennwort: Geben Sie --p an, setzen Sie MAILKEEP_PASSWORD oder hinterlegen Sie es in %1.",
+"No user name: give --u=<user> (or --cred=<user>@<server>).":
+ "Kein Benutzername: Geben Sie --u=<Benutzer> an (oder --cred=<Benutzer>@<Server>).",
+"Mailkeep Management Shell %1\nConnected to %2 as %3.": "Mailkeep Management Shell %1\nVerbunden mit %2 als %3.",
+"%1 does not take the argument %2.": "%1 kennt das Argument %2 nicht.",
+"Unknown command %1.": "Unbekannter Befehl %1.",
+"optional": "optional",
+"required": "erforderlich",
+"Shell commands:": "Befehle der Shell:",
+"Server functions (help --command=<name> shows the arguments):":
+ "Funktionen des Servers (help --command=<Name> zeigt die Argumente):",
+"Arguments are written --name=value; quote values with spaces: --subject=\"Quarterly report\". JSON arguments take a JSON text.":
+ "Argumente werden als --name=wert geschrieben; Werte mit Leerzeichen in Anführungszeichen: --subject=\"Quartalsbericht\". JSON-Argumente nehmen einen JSON-Text.",
+"User name": "Benutzername",
+"Full name": "Vollständiger Name",
+"There are no archiving profiles.": "Es gibt keine Archivierungsprofile.",
+"There are no export profiles.": "Es gibt keine Exportprofile.",
+"ID": "ID",
+"Name": "Name",
+"User": "Benutzer",
+"%1 needs either --name or --id of the profile.": "%1 braucht entweder --name oder --id des Profils.",
+"There is no profile %1.": "Es gibt kein Profil %1.",
+"This server does not take profile properties for one run.":
+ "Dieser Server nimmt keine Profileigenschaften für einen einzelnen Lauf an.",
+"Unknown global property \"%1\". Known: %2": "Unbekannte globale Eigenschaft „%1“. Bekannt sind: %2",
+"--value is true or false.": "--value ist true oder false.",
+"help [--command=<name>]\nLists the commands, or the arguments of one.":
+ "help [--command=<Name>]\nListet die Befehle auf oder die Argumente eines Befehls.",
+"clear\nClears the screen.": "clear\nLeert den Bildschirm.",
+"user-list\nLists the users.": "user-list\nListet die Benutzer auf.",
+"import-list [--user=<user>]\nLists the archiving profiles (of one user's archive).":
+ "import-list [--user=<Benutzer>]\nListet die Archivierungsprofile auf (eines Benutzerarchivs).",
+"import-execute --name=<profile>|--id=<id> [--verbose] [--user=<user>] [--<property>=<value> ...]\nRuns an archiving profile; --verbose shows its progress, --<property> overrides a profile property for this run.":
+ "import-execute --name=<Profil>|--id=<ID> [--verbose] [--user=<Benutzer>] [--<Eigenschaft>=<Wert> ...]\nFührt ein Archivierungsprofil aus; --verbose zeigt den Fortschritt, --<Eigenschaft> überschreibt eine Profileigenschaft für diesen Lauf.",
+"export-list\nLists the export profiles.": "export-list\nListet die Exportprofile auf.",
+"export-execute --name=<profile>|--id=<id> [--verbose] [--<property>=<value> ...]\nRuns an export profile.":
+ "export-execute --name=<Profil>|--id=<ID> [--verbose] [--<Eigenschaft>=<Wert> ...]\nFührt ein Exportprofil aus.",
+"store-setprop --name=<property> [--value=true|false]\nShows or changes a global property of the server.":
+ "store-setprop --name=<Eigenschaft> [--value=true|false]\nZeigt oder ändert eine globale Eigenschaft des Servers.",
+"A quote (%1) is not closed.": "Ein Anführungszeichen (%1) ist nicht geschlossen.",
+"No command given.": "Kein Befehl angegeben.",
+"A command comes first, then its arguments: %1 is not a command.":
+ "Zuerst kommt der Befehl, dann seine Argumente: %1 ist kein Befehl.",
+"%1 is not an argument; arguments are written --name=value.":
+ "%1 ist kein Argument; Argumente werden als --name=wert geschrieben.",
+"The argument %1 is given twice.": "Das Argument %1 ist doppelt angegeben.",
+"There is no credentials file %1.": "Es gibt keine Anmeldedatei %1.",
+"The credentials file %1 may be read by other users; it is not used until only its owner can read it (chmod 600).":
+ "Die Anmeldedatei %1 ist für andere Benutzer lesbar; sie wird erst verwendet, wenn nur ihr Besitzer sie lesen kann (chmod 600).",
+"The credentials file %1 cannot be read.": "Die Anmeldedatei %1 kann nicht gelesen werden.",
+"The credentials file %1 has no password for %2.": "Die Anmeldedatei %1 enthält kein Kennwort für %2.",
+"The server refused the logon.": "Der Server hat die Anmeldung abgelehnt.",
+"%1, version %2": "%1, Version %2",
+"running": "läuft",
+"Interrupted: the server stopped %1.": "Abgebrochen: Der Server hat %1 beendet.",
+"%1 was cancelled.": "%1 wurde abgebrochen.",
+"%1 failed.": "%1 ist fehlgeschlagen.",
+"Unknown command %1. Type help for the commands.": "Unbekannter Befehl %1. Geben Sie help ein, um die Befehle zu sehen.",
+"Unknown command %1. Did you mean %2?": "Unbekannter Befehl %1. Meinten Sie %2?",
+"%1 is not a server address.": "%1 ist keine Serveradresse.",
+"No server name is given.": "Es ist kein Servername angegeben.",
+"%1 is not a port number.": "%1 ist keine Portnummer.",
+"-c needs a command after it.": "Nach -c muss ein Befehl folgen.",
+"%1 needs a value: %1=<value>.": "%1 braucht einen Wert: %1=<Wert>.",
+"--p needs a value: --p=<value>.": "--p braucht einen Wert: --p=<Wert>.",
+"Unknown option %1. -c must be the last option, followed by the command; --help lists the options.":
+ "Unbekannte Option %1. -c muss die letzte Option sein, gefolgt vom Befehl; --help listet die Optionen auf.",
+"The output file %1 cannot be written: %2": "Die Ausgabedatei %1 kann nicht geschrieben werden: %2",
+"Usage: mailkeep-cmd [options] [-c <command> [--argument=value ...]]\n\n  --h=<server[:port]>   the Mailkeep server (default localhost:8463)\n  --u=<user>            the user name\n  --p=<password>        the password; else $MAILKEEP_PASSWORD, else the\n                        credentials file\n  --cred=<user>@<server> the password stored for this user and server in the\n                        credentials file (~/.config/mailkeep/credentials, mode 0600)\n  --pkv3=<fingerprint>  the SHA-256 fingerprint of the server certificate to accept\n  --nologo              no logo\n  --o=<file>            everything to this file instead of the console;\n                        {DATE} and {TIME} are replaced\n  -c <command> ...      run one command and exit (must be the last option)\n\nWithout -c the shell is interactive; type help there for the commands.\nExit codes: 0 success, 1 command failed, 2 bad arguments, 3 unknown command,\n4 connection failed, 5 certificate refused, 6 authentication failed,\n7 unexpected answer, 130 interrupted.":
+ "Aufruf: mailkeep-cmd [Optionen] [-c <Befehl> [--argument=wert ...]]\n\n  --h=<Server[:Port]>   der Mailkeep-Server (Vorgabe localhost:8463)\n  --u=<Benutzer>        der Benutzername\n  --p=<Kennwort>        das Kennwort; sonst $MAILKEEP_PASSWORD, sonst die\n                        Anmeldedatei\n  --cred=<Benutzer>@<Server> das für diesen Benutzer und Server in der Anmeldedatei\n                        hinterlegte Kennwort (~/.config/mailkeep/credentials, Modus 0600)\n  --pkv3=<Fingerabdruck> der SHA-256-Fingerabdruck des zu akzeptierenden Serverzertifikats\n  --nologo              kein Logo\n  --o=<Datei>           alles in diese Datei statt auf die Konsole;\n                        {DATE} und {TIME} werden ersetzt\n  -c <Befehl> ...       einen Befehl ausführen und beenden (muss die letzte Option sein)\n\nOhne -c ist die Shell interaktiv; dort zeigt help die Befehle.\nExit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannter Befehl,\n4 Verbindung fehlgeschlagen, 5 Zertifikat abgelehnt, 6 Anmeldung fehlgeschlagen,\n7 unerwartete Antwort, 130 abgebrochen.",
+}
+
+path = sys.argv[1] if len(sys.argv) > 1 else 'translations/mailkeep_de.ts'
+tree = ET.parse(path)
+missing = []
+for message in tree.getroot().iter('message'):
+    source = message.find('source').text
+    translation = message.find('translation')
+    if source in GERMAN:
+        translation.text = GERMAN[source]
+        translation.attrib.pop('type', None)
+    elif translation.get('type') == 'unfinished' or not translation.text:
+        missing.append(source)
+tree.write(path, encoding='utf-8', xml_declaration=False)
+with open(path, encoding='utf-8') as written:
+    body = written.read()
+with open(path, 'w', encoding='utf-8') as final:
+    final.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + '\n')
+if missing:
+    print('untranslated:', *missing, sep='\n  ')
+    sys.exit(1)
