@@ -10,6 +10,7 @@ packages=(
     # Qt 6 (Core, Network, Widgets, HttpServer, Concurrent, Charts, NetworkAuth, Svg, LinguistTools, Test)
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
+    libqt6opengl6-dev
     # storage, index, mail, crypto, compression
     libpq-dev postgresql-15 liblucene++-dev libboost-dev libgmime-3.0-dev libvmime-dev
     libzstd-dev libsodium-dev libssl-dev openssl

@@ -59,6 +59,13 @@ QString ApiClient::normalisedFingerprint(const QString &fingerprint)
     return grouped;
 }
 
+void ApiClient::notePeer(const QSslCertificate &certificate)
+{
+    m_peerFingerprint = fingerprintOf(certificate);
+    m_peerSubject = certificate.subjectDisplayName();
+    m_peerExpires = certificate.expiryDate();
+}
+
 ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &body)
 {
     QUrl url;
@@ -83,7 +90,7 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
     HttpAnswer answer;
     QNetworkReply *reply = m_network->post(request, body);
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&, reply](const QList<QSslError> &) {
-        m_peerFingerprint = fingerprintOf(reply->sslConfiguration().peerCertificate());
+        notePeer(reply->sslConfiguration().peerCertificate());
         if (!pinned.isEmpty() && m_peerFingerprint == pinned) {
             reply->ignoreSslErrors();
             return;
@@ -100,7 +107,7 @@ ApiClient::HttpAnswer ApiClient::post(const QString &path, const QByteArray &bod
     });
     // A certificate trusted by the system must still be the pinned one, if one is pinned.
     QObject::connect(reply, &QNetworkReply::encrypted, reply, [&, reply]() {
-        m_peerFingerprint = fingerprintOf(reply->sslConfiguration().peerCertificate());
+        notePeer(reply->sslConfiguration().peerCertificate());
         if (!pinned.isEmpty() && m_peerFingerprint != pinned) {
             answer.failure = CallFailure::Certificate;
             answer.message = Text::tr("The server's certificate (SHA-256 %1) is not the pinned one (%2).")
@@ -153,6 +160,8 @@ CallResult ApiClient::envelopeOf(const HttpAnswer &answer)
     CallResult result;
     result.failure = answer.failure;
     result.failureMessage = answer.message;
+    result.peerFingerprint = m_peerFingerprint;
+    result.peerSubject = m_peerSubject;
     if (answer.failure != CallFailure::None)
         return result;
     if (answer.status == 404) {

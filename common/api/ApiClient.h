@@ -4,6 +4,7 @@
 #include "api/FormEncoding.h"
 #include "api/FunctionSignature.h"
 
+#include <QDateTime>
 #include <QString>
 
 #include <atomic>
@@ -11,6 +12,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QSslCertificate;
 
 namespace Mailkeep::Api {
 
@@ -46,6 +48,9 @@ struct CallResult
     QString failureMessage;
     Envelope envelope;        // the final answer when failure is None
     bool interrupted = false; // the caller asked to stop and the server task was cancelled
+    // The certificate the server presented (for a trust-on-first-use question).
+    QString peerFingerprint;
+    QString peerSubject;
 };
 
 // A blocking client of the HTTPS Administration API (admin-api-wire.md): form-encoded
@@ -71,6 +76,8 @@ public:
 
     // The SHA-256 fingerprint of the certificate the server last presented (AA:BB:...).
     QString peerFingerprint() const { return m_peerFingerprint; }
+    QString peerSubject() const { return m_peerSubject; }
+    QDateTime peerExpires() const { return m_peerExpires; }
     static QString normalisedFingerprint(const QString &fingerprint);
 
 private:
@@ -83,10 +90,13 @@ private:
     };
     HttpAnswer post(const QString &path, const QByteArray &body);
     CallResult envelopeOf(const HttpAnswer &answer);
+    void notePeer(const QSslCertificate &certificate);
 
     ServerAddress m_address;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QString m_peerFingerprint;
+    QString m_peerSubject;
+    QDateTime m_peerExpires;
 };
 
 } // namespace Mailkeep::Api

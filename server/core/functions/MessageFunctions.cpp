@@ -17,6 +17,32 @@ namespace {
 
 using Api::ArgumentType;
 
+// GetMessages' orders; ties keep the newest first, so paging is stable.
+void sortMessages(QList<MessageSummary> &messages, const QString &sort, bool descending)
+{
+    const auto newer = [](const MessageSummary &a, const MessageSummary &b) {
+        if (a.messageDate != b.messageDate)
+            return a.messageDate > b.messageDate;
+        return std::pair(a.storeId, a.id) > std::pair(b.storeId, b.id);
+    };
+    const auto key = [&sort](const MessageSummary &a, const MessageSummary &b) -> int {
+        if (sort == u"size"_s)
+            return a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);
+        const QString &left = sort == u"subject"_s ? a.subject : a.sender;
+        const QString &right = sort == u"subject"_s ? b.subject : b.sender;
+        return left.localeAwareCompare(right);
+    };
+    std::stable_sort(messages.begin(), messages.end(),
+                     [&](const MessageSummary &a, const MessageSummary &b) {
+                         if (sort == u"date"_s)
+                             return descending ? newer(a, b) : newer(b, a);
+                         const int order = key(a, b);
+                         if (order != 0)
+                             return descending ? order > 0 : order < 0;
+                         return newer(a, b);
+                     });
+}
+
 // An attached store whose mail can be read; the same NotFound as for a missing message
 // otherwise, so ids reveal nothing.
 Result<StoreRecord> readableStore(StoreService &stores, const MessageRef &ref)
@@ -71,7 +97,12 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
          }});
 
     registry.add(
-        {{u"GetMessages"_s, {{u"folder"_s, ArgumentType::String, false}}},
+        {{u"GetMessages"_s,
+          {{u"folder"_s, ArgumentType::String, false},
+           {u"sort"_s, ArgumentType::String, true},
+           {u"descending"_s, ArgumentType::Bool, true},
+           {u"offset"_s, ArgumentType::Number, true},
+           {u"limit"_s, ArgumentType::Number, true}}},
          Access::AnyUser,
          [&archive, &access](const Api::Arguments &args,
                              CallContext &context) -> Result<QJsonValue> {
@@ -101,12 +132,39 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                      return key.error();
                  keys.insert(store.id, {store, key.value()});
              }
-             QJsonArray list;
-             for (MessageSummary message : messages.value()) {
+             const QString sort = args.string(u"sort"_s, u"date"_s).toLower();
+             static const QStringList sorts{u"date"_s, u"size"_s, u"subject"_s, u"sender"_s};
+             if (!sorts.contains(sort))
+                 return Error(ErrorCode::InvalidArgument,
+                              u"sort must be date, size, subject or sender."_s);
+             const qint64 offset = args.integer(u"offset"_s, 0);
+             const qint64 limit = args.integer(u"limit"_s, 0); // 0: all
+             if (offset < 0 || limit < 0)
+                 return Error(ErrorCode::InvalidArgument,
+                              u"offset and limit cannot be negative."_s);
+             const bool descending =
+                 args.boolean(u"descending"_s, sort == u"date"_s || sort == u"size"_s);
+             QList<MessageSummary> page = messages.value();
+             const auto open = [&keys](MessageSummary &message) {
                  const auto &[store, key] = keys.value(message.storeId);
-                 if (Status opened = ArchiveService::openEnvelope(message, store, key);
-                     !opened.ok())
-                     return opened.error();
+                 return ArchiveService::openEnvelope(message, store, key);
+             };
+             // By date the database's order serves and only the page is opened; the other
+             // orders need every envelope of the folder opened first.
+             if (sort != u"date"_s) {
+                 for (MessageSummary &message : page) {
+                     if (Status opened = open(message); !opened.ok())
+                         return opened.error();
+                 }
+             }
+             sortMessages(page, sort, descending);
+             page = page.mid(std::min<qint64>(offset, page.size()), limit > 0 ? limit : -1);
+             QJsonArray list;
+             for (MessageSummary &message : page) {
+                 if (sort == u"date"_s) {
+                     if (Status opened = open(message); !opened.ok())
+                         return opened.error();
+                 }
                  list.append(messageJson(message, path));
              }
              return QJsonValue(list);

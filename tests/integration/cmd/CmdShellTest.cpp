@@ -29,12 +29,6 @@ struct CmdRun
 class CmdShellTest : public ApiServerFixture
 {
 protected:
-    void SetUp() override
-    {
-        ApiServerFixture::SetUp();
-        registerArchiveFunctions();
-    }
-
     QString binary() const
     {
         return qEnvironmentVariable("MAILKEEP_BINARY_DIR") + u"/bin/mailkeep-cmd"_s;

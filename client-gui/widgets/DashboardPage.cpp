@@ -1,0 +1,243 @@
+#include "widgets/DashboardPage.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QDate>
+#include <QDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::ClientWidgets {
+
+namespace {
+
+constexpr int kDays = 30;
+
+QChartView *chartView(QWidget *parent)
+{
+    auto *view = new QChartView(parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    return view;
+}
+
+QJsonValue resultOf(const Api::CallResult &result)
+{
+    if (result.failure != Api::CallFailure::None ||
+        result.envelope.statusCode != Api::StatusCode::Succeeded)
+        return {};
+    return result.envelope.result;
+}
+
+// A bar chart of one or more sets over named categories.
+QChart *barChart(const QString &title, const QStringList &categories,
+                 const QList<std::pair<QString, QList<double>>> &sets, bool horizontal = false)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    auto *series = new QBarSeries;
+    double highest = 1;
+    for (const auto &[name, values] : sets) {
+        auto *set = new QBarSet(name);
+        for (const double value : values) {
+            *set << value;
+            highest = std::max(highest, value);
+        }
+        series->append(set);
+    }
+    chart->addSeries(series);
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    auto *values = new QValueAxis;
+    values->setRange(0, highest * 1.1);
+    values->setLabelFormat(u"%.0f"_s);
+    chart->addAxis(names, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
+    chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
+    series->attachAxis(names);
+    series->attachAxis(values);
+    chart->legend()->setVisible(sets.size() > 1);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    return chart;
+}
+
+} // namespace
+
+DashboardPage::DashboardPage(ClientCore::ConsoleSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_totals(new QLabel(this))
+    , m_perDay(chartView(this))
+    , m_perStore(chartView(this))
+    , m_results(new QTreeWidget(this))
+    , m_warnings(new QTreeWidget(this))
+{
+    m_totals->setTextFormat(Qt::RichText);
+    m_totals->setWordWrap(true);
+    m_results->setHeaderLabels(
+        {tr("Run"), tr("User"), tr("Started"), tr("Archived"), tr("Failed")});
+    m_results->setRootIsDecorated(false);
+    m_results->setUniformRowHeights(true);
+    m_results->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_results, &QTreeWidget::itemActivated, this, &DashboardPage::openReport);
+    m_warnings->setHeaderHidden(true);
+    m_warnings->setRootIsDecorated(false);
+    m_warnings->setMaximumHeight(110);
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
+
+    auto *heading = new QLabel(tr("<h2>Dashboard</h2>"), this);
+    auto *top = new QHBoxLayout;
+    top->addWidget(heading, 1);
+    top->addWidget(refreshButton);
+    auto *grid = new QGridLayout;
+    grid->addWidget(m_perDay, 0, 0);
+    grid->addWidget(m_perStore, 0, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_warnings);
+    layout->addLayout(grid, 3);
+    layout->addWidget(new QLabel(tr("Latest archiving runs (double-click for the report):"), this));
+    layout->addWidget(m_results, 2);
+    refresh();
+}
+
+void DashboardPage::addWarning(const QString &text)
+{
+    auto *item = new QTreeWidgetItem(m_warnings, {text});
+    item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    m_warnings->show();
+}
+
+void DashboardPage::refresh()
+{
+    m_warnings->clear();
+    m_warnings->hide();
+    const bool admin = m_session.isAdmin();
+    m_perStore->setVisible(admin);
+    if (admin) {
+        m_session.call(u"GetStores"_s, {{u"includeSize"_s, u"true"_s}}, this,
+                       [this](const Api::CallResult &r) { showStores(resultOf(r).toArray()); });
+        m_session.call(u"GetGlobalProperties"_s, {}, this, [this](const Api::CallResult &r) {
+            // Backups come with a later version; until then the warning says so.
+            if (!resultOf(r)[u"public.backup.hideNotDetectedWarningMessage"_s].toBool())
+                addWarning(tr("No backup of the archive was found. (Hide this warning with "
+                              "store-setprop --name=public.backup.hideNotDetectedWarningMessage "
+                              "--value=true.)"));
+        });
+    } else {
+        m_totals->setText(tr("Signed in as <b>%1</b>.").arg(m_session.userName().toHtmlEscaped()));
+    }
+    const QDate today = QDate::currentDate();
+    m_session.call(u"GetWorkerResults"_s,
+                   {{u"fromIncluding"_s, today.addDays(-(kDays - 1)).toString(Qt::ISODate)},
+                    {u"toExcluding"_s, today.addDays(1).toString(Qt::ISODate)},
+                    {u"timeZoneID"_s, u"$Local"_s}},
+                   this, [this](const Api::CallResult &r) { showResults(resultOf(r).toArray()); });
+}
+
+void DashboardPage::showStores(const QJsonArray &stores)
+{
+    double messages = 0, raw = 0, stored = 0;
+    QStringList names;
+    QList<double> rawMb, storedMb;
+    for (const QJsonValue &store : stores) {
+        messages += store[u"messageCount"_s].toDouble();
+        raw += store[u"rawSize"_s].toDouble();
+        stored += store[u"size"_s].toDouble(store[u"storedSize"_s].toDouble());
+        names << store[u"name"_s].toString();
+        rawMb << store[u"rawSize"_s].toDouble() / (1024.0 * 1024.0);
+        storedMb << store[u"size"_s].toDouble(store[u"storedSize"_s].toDouble()) /
+                        (1024.0 * 1024.0);
+        const QString status = store[u"status"_s].toString();
+        if (status == u"error"_s || status == u"locked"_s || status == u"disabled"_s)
+            addWarning(tr("Archive store %1 is %2.")
+                           .arg(store[u"name"_s].toString(), status == u"error"_s ? tr("in error")
+                                                             : status == u"locked"_s
+                                                                 ? tr("locked")
+                                                                 : tr("disabled")));
+    }
+    const QLocale locale;
+    m_totals->setText(
+        tr("<b>%1</b> messages in %n archive store(s): <b>%2</b> of mail take <b>%3</b> on disk.",
+           nullptr, static_cast<int>(stores.size()))
+            .arg(locale.toString(static_cast<qint64>(messages)),
+                 locale.formattedDataSize(static_cast<qint64>(raw)),
+                 locale.formattedDataSize(static_cast<qint64>(stored))));
+    static_cast<QChartView *>(m_perStore)
+        ->setChart(barChart(tr("Storage per store (MB)"), names,
+                            {{tr("Original mail"), rawMb}, {tr("On disk"), storedMb}}));
+}
+
+void DashboardPage::showResults(const QJsonArray &results)
+{
+    m_results->clear();
+    const QDate first = QDate::currentDate().addDays(-(kDays - 1));
+    QList<double> perDay(kDays, 0);
+    QStringList days;
+    for (int i = 0; i < kDays; ++i)
+        days << (i % 5 == 0 ? first.addDays(i).toString(u"d.M."_s) : QString(i, u' '));
+    for (const QJsonValue &run : results) {
+        const QDateTime started =
+            QDateTime::fromString(run[u"startTime"_s].toString(), Qt::ISODate);
+        const qint64 day = first.daysTo(started.toLocalTime().date());
+        if (day >= 0 && day < kDays)
+            perDay[static_cast<int>(day)] += run[u"itemsArchived"_s].toDouble();
+        if (m_results->topLevelItemCount() >= 50)
+            continue;
+        auto *item = new QTreeWidgetItem(
+            m_results, {run[u"profileName"_s].toString(), run[u"userName"_s].toString(),
+                        QLocale().toString(started.toLocalTime(), QLocale::ShortFormat),
+                        QString::number(run[u"itemsArchived"_s].toInteger()),
+                        QString::number(run[u"itemsFailed"_s].toInteger())});
+        const QString outcome = run[u"result"_s].toString();
+        item->setIcon(0,
+                      style()->standardIcon(outcome == u"succeeded"_s ? QStyle::SP_DialogApplyButton
+                                            : outcome == u"completedWithWarnings"_s
+                                                ? QStyle::SP_MessageBoxWarning
+                                                : QStyle::SP_MessageBoxCritical));
+        item->setToolTip(0, outcome);
+        item->setData(0, Qt::UserRole, run[u"id"_s].toInteger());
+    }
+    static_cast<QChartView *>(m_perDay)->setChart(
+        barChart(tr("Messages archived per day, last 30 days"), days, {{tr("Archived"), perDay}}));
+}
+
+void DashboardPage::openReport(QTreeWidgetItem *item)
+{
+    const QString id = QString::number(item->data(0, Qt::UserRole).toLongLong());
+    m_session.call(
+        u"GetWorkerResultReport"_s, {{u"id"_s, id}}, this, [this](const Api::CallResult &r) {
+            auto *dialog = new QDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(tr("Archiving report"));
+            auto *text = new QPlainTextEdit(dialog);
+            text->setReadOnly(true);
+            const QJsonValue report = resultOf(r);
+            text->setPlainText(report.isObject()
+                                   ? QString::fromUtf8(QJsonDocument(report.toObject()).toJson())
+                                   : tr("The report cannot be read."));
+            auto *layout = new QVBoxLayout(dialog);
+            layout->addWidget(text);
+            dialog->resize(600, 500);
+            dialog->show();
+        });
+}
+
+} // namespace Mailkeep::ClientWidgets

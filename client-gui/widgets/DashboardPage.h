@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/ConsoleSession.h"
+
+#include <QJsonArray>
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Mailkeep::ClientWidgets {
+
+// The first page: what the archive holds (per store, as a chart), what was archived over the
+// last 30 days (a chart), the latest archiving runs with their outcome (a click opens the
+// report), and what needs attention. Store figures and warnings are for administrators.
+class DashboardPage final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardPage(ClientCore::ConsoleSession &session, QWidget *parent = nullptr);
+    void refresh();
+
+private:
+    void showStores(const QJsonArray &stores);
+    void showResults(const QJsonArray &results);
+    void addWarning(const QString &text);
+    void openReport(QTreeWidgetItem *item);
+
+    ClientCore::ConsoleSession &m_session;
+    QLabel *m_totals;
+    QWidget *m_perDay;
+    QWidget *m_perStore;
+    QTreeWidget *m_results;
+    QTreeWidget *m_warnings;
+};
+
+} // namespace Mailkeep::ClientWidgets

@@ -1,0 +1,82 @@
+#include "widgets/ListPages.h"
+
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::ClientWidgets {
+
+ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString title, QString function,
+                               Api::FormFields arguments, QList<Column> columns, QString emptyText,
+                               QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_function(std::move(function))
+    , m_arguments(std::move(arguments))
+    , m_columns(std::move(columns))
+    , m_emptyText(std::move(emptyText))
+    , m_status(new QLabel(this))
+    , m_list(new QTreeWidget(this))
+{
+    QStringList headers;
+    for (const Column &column : m_columns)
+        headers << column.title;
+    m_list->setHeaderLabels(headers);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setSortingEnabled(true);
+    m_list->header()->setStretchLastSection(true);
+    m_status->setWordWrap(true);
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    connect(refreshButton, &QPushButton::clicked, this, &ServerListPage::refresh);
+    auto *top = new QHBoxLayout;
+    top->addWidget(new QLabel(u"<h2>%1</h2>"_s.arg(title.toHtmlEscaped()), this), 1);
+    top->addWidget(refreshButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_status);
+    layout->addWidget(m_list, 1);
+}
+
+void ServerListPage::refresh()
+{
+    if (!m_session.serverHas(m_function)) {
+        m_list->clear();
+        m_status->setText(m_emptyText);
+        return;
+    }
+    m_status->setText(tr("Loading…"));
+    m_session.call(m_function, m_arguments, this, [this](const Api::CallResult &r) {
+        m_list->clear();
+        if (r.failure != Api::CallFailure::None ||
+            r.envelope.statusCode != Api::StatusCode::Succeeded) {
+            m_status->setText(r.failure != Api::CallFailure::None ? r.failureMessage
+                                                                  : r.envelope.error->message);
+            return;
+        }
+        for (const QJsonValue &value : r.envelope.result.toArray()) {
+            const QJsonObject row = value.toObject();
+            if (m_filter && !m_filter(row))
+                continue;
+            QStringList cells;
+            for (const Column &column : m_columns) {
+                const QJsonValue cell = row.value(column.field);
+                cells << (cell.isDouble() ? QString::number(cell.toDouble(), 'f', 0)
+                          : cell.isBool() ? (cell.toBool() ? tr("yes") : tr("no"))
+                                          : cell.toString());
+            }
+            new QTreeWidgetItem(m_list, cells);
+        }
+        m_status->setText(m_list->topLevelItemCount() == 0 ? m_emptyText : QString());
+        for (int i = 0; i < m_columns.size(); ++i)
+            m_list->resizeColumnToContents(i);
+    });
+}
+
+} // namespace Mailkeep::ClientWidgets

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/ConsoleSession.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Mailkeep::ClientWidgets {
+
+class ArchiveBrowserPage;
+class CommandPromptPage;
+class DashboardPage;
+class SearchPage;
+
+// The console's window: the page list on the left, the pages, a banner while the server is
+// out of reach. It only wires the pages together; each page does its own work.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page
+    {
+        Dashboard,
+        MyArchive,
+        SearchEmail,
+        ArchiveEmail,
+        ExportEmail,
+        AdministrativeTools,
+        CommandPrompt,
+    };
+    explicit MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session,
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+    void showPage(Page page);
+    ArchiveBrowserPage *archivePage() const { return m_archive; }
+    SearchPage *searchPage() const { return m_search; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    CommandPromptPage *promptPage() const { return m_prompt; }
+
+Q_SIGNALS:
+    void languageChangeRequested(const QString &language);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void addPage(Page page, const QString &title, const QString &icon, QWidget *widget);
+    void buildMenus();
+    void askPassword();
+
+    std::unique_ptr<ClientCore::ConsoleSession> m_session;
+    QListWidget *m_navigation;
+    QStackedWidget *m_pages;
+    QLabel *m_banner;
+    DashboardPage *m_dashboard = nullptr;
+    ArchiveBrowserPage *m_archive = nullptr;
+    SearchPage *m_search = nullptr;
+    CommandPromptPage *m_prompt = nullptr;
+    QHash<int, int> m_pageRows; // Page -> row of the navigation
+    bool m_askingPassword = false;
+};
+
+} // namespace Mailkeep::ClientWidgets

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/ConsoleSession.h"
+
+#include <QStringList>
+
+class QWidget;
+
+namespace Mailkeep::ClientWidgets {
+
+// Saves archived messages as they were archived: one .eml file each into a folder, or all of
+// them into one mbox file ("From " lines quoted the mboxrd way). Asks where, shows progress,
+// can be cancelled.
+void exportMessages(ClientCore::ConsoleSession &session, const QStringList &ids, QWidget *parent);
+
+// mboxrd framing of one message (the "From " separator line, quoted body lines, a blank line).
+QByteArray mboxEntry(const QByteArray &raw);
+
+} // namespace Mailkeep::ClientWidgets

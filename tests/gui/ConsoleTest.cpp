@@ -1,0 +1,238 @@
+// The console against a real server: its models under QAbstractItemModelTester, signing in
+// with trust on first use, and the main window's pages (browse, preview, search, prompt).
+#include "ConsoleFixture.h"
+#include "core/ConsoleSettings.h"
+#include "core/FolderTreeModel.h"
+#include "core/MessageTableModel.h"
+#include "widgets/ArchiveBrowserPage.h"
+#include "widgets/CommandPromptPage.h"
+#include "widgets/MainWindow.h"
+#include "widgets/MessageExport.h"
+#include "widgets/MessagePreview.h"
+#include "widgets/SearchPage.h"
+#include "widgets/SignInDialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+
+#include <gtest/gtest.h>
+
+using namespace Mailkeep;
+using namespace Mailkeep::Testing;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+int g_modelWarnings = 0;
+
+// The model tester reports through qWarning; count what it says.
+void countTesterWarnings(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type >= QtWarningMsg && message.contains(u"FAIL"_s))
+        ++g_modelWarnings;
+}
+
+class ConsoleTest : public ConsoleFixture
+{};
+
+// Clicks `button` of the first visible message box, whichever it is, once it shows up.
+void answerMessageBox(const QString &buttonText, QString *seenText)
+{
+    auto *timer = new QTimer;
+    QObject::connect(timer, &QTimer::timeout, [timer, buttonText, seenText]() {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(widget);
+            if (!box || !box->isVisible())
+                continue;
+            if (seenText)
+                *seenText = box->text();
+            for (QAbstractButton *button : box->buttons()) {
+                if (buttonText.isEmpty() || button->text() == buttonText) {
+                    button->click();
+                    timer->deleteLater();
+                    return;
+                }
+            }
+        }
+    });
+    timer->start(50);
+}
+
+} // namespace
+
+TEST_F(ConsoleTest, ModelsPassTheModelTester)
+{
+    std::unique_ptr<ClientCore::ConsoleSession> session = aliceSession();
+    ASSERT_TRUE(session->signedIn());
+    EXPECT_FALSE(session->isAdmin());
+    const QtMessageHandler previous = qInstallMessageHandler(countTesterWarnings);
+
+    ClientCore::FolderTreeModel folders(*session);
+    QAbstractItemModelTester folderTester(&folders,
+                                          QAbstractItemModelTester::FailureReportingMode::Warning);
+    folders.fetchMore({});
+    ASSERT_TRUE(waitFor([&]() { return folders.rowCount() == 1; }));
+    const QModelIndex alice = folders.index(0, 0);
+    EXPECT_EQ(alice.data(ClientCore::FolderTreeModel::PathRole).toString(), u"alice"_s);
+    folders.fetchMore(alice); // the tester may have asked already: then this does nothing
+    ASSERT_TRUE(waitFor([&]() { return folders.rowCount(alice) == 1; }));
+    const QModelIndex oldPc = folders.index(0, 0, alice);
+    EXPECT_EQ(oldPc.data().toString(), u"Old PC"_s);
+    folders.fetchMore(oldPc);
+    ASSERT_TRUE(waitFor([&]() { return folders.rowCount(oldPc) == 1; }));
+    EXPECT_FALSE(folders.canFetchMore(oldPc));
+    EXPECT_EQ(folders.index(0, 0, oldPc).data(ClientCore::FolderTreeModel::PathRole).toString(),
+              u"alice/Old PC/Projects"_s);
+
+    ClientCore::MessageTableModel messages(*session);
+    QAbstractItemModelTester messageTester(&messages,
+                                           QAbstractItemModelTester::FailureReportingMode::Warning);
+    messages.showFolder(u"alice/Old PC"_s);
+    ASSERT_TRUE(waitFor([&]() { return messages.total() >= 0; }));
+    EXPECT_EQ(messages.rowCount(), 4) << "the folder's own messages, not its sub-folder's";
+    EXPECT_FALSE(messages.canFetchMore({}));
+    messages.sort(ClientCore::MessageTableModel::SubjectColumn, Qt::AscendingOrder);
+    ASSERT_TRUE(waitFor([&]() { return messages.total() >= 0 && messages.rowCount() == 4; }));
+    QStringList subjects;
+    for (int row = 0; row < messages.rowCount(); ++row)
+        subjects
+            << messages.index(row, ClientCore::MessageTableModel::SubjectColumn).data().toString();
+    QStringList sorted = subjects;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    EXPECT_EQ(subjects, sorted) << "sorted by the server";
+
+    messages.showSearch(QString());
+    ASSERT_TRUE(waitFor([&]() { return messages.total() >= 0; }));
+    EXPECT_EQ(messages.total(), 5);
+    EXPECT_EQ(messages.rowCount(), 5);
+
+    qInstallMessageHandler(previous);
+    EXPECT_EQ(g_modelWarnings, 0) << "QAbstractItemModelTester found faults";
+}
+
+TEST_F(ConsoleTest, MessageTablePagesThroughALargeFolder)
+{
+    // More than a page: the view asks for more as it scrolls.
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    QTemporaryDir many;
+    QFile mbox(many.filePath(u"Bulk.mbox"_s));
+    ASSERT_TRUE(mbox.open(QIODevice::WriteOnly));
+    const int count = ClientCore::MessageTableModel::kPageSize + 50;
+    for (int i = 0; i < count; ++i)
+        mbox.write(QStringLiteral("From a@example.org Mon Jan  1 00:00:00 2026\nFrom: "
+                                  "a@example.org\nSubject: bulk %1\nMessage-ID: <bulk%1@x>\nDate: "
+                                  "Mon, 1 Jan 2026 10:%2:00 +0000\n\nbody %1\n\n")
+                       .arg(i)
+                       .arg(i % 60, 2, 10, QChar(u'0'))
+                       .toUtf8());
+    mbox.close();
+    ASSERT_EQ(status(call(admin, u"ImportEmailFiles"_s,
+                          {{u"userName"_s, u"alice"_s},
+                           {u"path"_s, mbox.fileName()},
+                           {u"targetFolder"_s, u"Bulk"_s}})),
+
+              u"succeeded"_s);
+    std::unique_ptr<ClientCore::ConsoleSession> session = aliceSession();
+    ClientCore::MessageTableModel messages(*session);
+    QAbstractItemModelTester tester(&messages,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    messages.showFolder(u"alice/Bulk"_s);
+    ASSERT_TRUE(waitFor([&]() { return messages.rowCount() > 0 && !messages.isLoading(); }));
+    EXPECT_EQ(messages.rowCount(), ClientCore::MessageTableModel::kPageSize);
+    EXPECT_TRUE(messages.canFetchMore({}));
+    messages.fetchMore({});
+    ASSERT_TRUE(waitFor([&]() { return messages.rowCount() == count; }));
+    EXPECT_FALSE(messages.canFetchMore({}));
+    QSet<QString> ids;
+    for (int row = 0; row < messages.rowCount(); ++row)
+        ids.insert(messages.index(row, 0).data(ClientCore::MessageTableModel::IdRole).toString());
+    EXPECT_EQ(ids.size(), count) << "no message twice across pages";
+}
+
+TEST_F(ConsoleTest, SignInTrustsACertificateOnlyWhenAccepted)
+{
+    ClientWidgets::SignInDialog dialog;
+    dialog.fill(u"127.0.0.1:%1"_s.arg(m_port), u"alice"_s, kAlicePassword);
+    dialog.show();
+    QString question;
+    answerMessageBox(u"Trust"_s, &question);
+    auto *signIn = dialog.findChild<QPushButton *>();
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text() == u"Sign in"_s)
+            signIn = button;
+    }
+    ASSERT_NE(signIn, nullptr);
+    signIn->click();
+    ASSERT_TRUE(waitFor([&]() { return dialog.result() == QDialog::Accepted; }));
+    EXPECT_TRUE(question.contains(m_fingerprint)) << question.toStdString();
+    EXPECT_EQ(ClientCore::ConsoleSettings::trustedFingerprint(u"127.0.0.1"_s, m_port),
+              m_fingerprint);
+    std::unique_ptr<ClientCore::ConsoleSession> session = dialog.takeSession();
+    ASSERT_TRUE(session && session->signedIn());
+    EXPECT_EQ(ClientCore::ConsoleSettings::recentServers().value(0), u"127.0.0.1:%1"_s.arg(m_port));
+
+    // A certificate other than the trusted one is refused, whatever the user clicks.
+    ClientCore::ConsoleSettings::trustFingerprint(u"127.0.0.1"_s, m_port,
+                                                  QString(m_fingerprint).replace(u'A', u'B'));
+    ClientWidgets::SignInDialog second;
+    second.fill(u"127.0.0.1:%1"_s.arg(m_port), u"alice"_s, kAlicePassword);
+    second.show();
+    QString warning;
+    answerMessageBox(QString(), &warning);
+    for (QPushButton *button : second.findChildren<QPushButton *>()) {
+        if (button->text() == u"Sign in"_s)
+            button->click();
+    }
+    ASSERT_TRUE(waitFor([&]() { return !warning.isEmpty(); }));
+    EXPECT_TRUE(warning.contains(u"not the one trusted before"_s)) << warning.toStdString();
+    EXPECT_NE(second.result(), QDialog::Accepted);
+}
+
+TEST_F(ConsoleTest, MainWindowBrowsesSearchesAndRunsCommands)
+{
+    ClientWidgets::MainWindow window(aliceSession());
+    window.show();
+    ClientWidgets::ArchiveBrowserPage *archive = window.archivePage();
+    window.showPage(ClientWidgets::MainWindow::MyArchive);
+    QTreeView *tree = archive->folders();
+    // The only archive opens by itself; then open Old PC.
+    ASSERT_TRUE(
+        waitFor([&]() { return tree->model()->rowCount(tree->model()->index(0, 0)) == 1; }));
+    const QModelIndex oldPc = tree->model()->index(0, 0, tree->model()->index(0, 0));
+    tree->setCurrentIndex(oldPc);
+    QTableView *list = archive->messages();
+    ASSERT_TRUE(waitFor([&]() { return list->model()->rowCount() == 4; }));
+    list->setCurrentIndex(list->model()->index(0, 0));
+    auto *preview = archive->findChild<ClientWidgets::MessagePreview *>();
+    ASSERT_NE(preview, nullptr);
+    ASSERT_TRUE(waitFor([&]() { return !preview->raw().isEmpty(); }));
+    EXPECT_TRUE(preview->raw().contains("Subject:")) << "the archived bytes, as archived";
+
+    window.showPage(ClientWidgets::MainWindow::SearchEmail);
+    window.searchPage()->search(QString());
+    ASSERT_TRUE(waitFor([&]() { return window.searchPage()->resultModel()->total() == 5; }));
+
+    window.showPage(ClientWidgets::MainWindow::CommandPrompt);
+    window.promptPage()->runCommand(u"GetServerInfo"_s);
+    QPlainTextEdit *transcript = window.promptPage()->transcript();
+    ASSERT_TRUE(waitFor([&]() { return transcript->toPlainText().contains(u"\"version\""_s); }))
+        << transcript->toPlainText().toStdString();
+}
+
+TEST(MessageExportTest, MboxEntriesQuoteFromLines)
+{
+    const QByteArray entry =
+        ClientWidgets::mboxEntry("Subject: x\n\nFrom here on\n>From quoted\nlast");
+    EXPECT_TRUE(entry.startsWith("From MAILER-DAEMON "));
+    EXPECT_TRUE(entry.contains("\n>From here on\n"));
+    EXPECT_TRUE(entry.contains("\n>>From quoted\n"));
+    EXPECT_TRUE(entry.endsWith("last\n\n"));
+}
