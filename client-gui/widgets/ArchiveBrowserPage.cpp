@@ -37,7 +37,8 @@ void setUpMessageTable(QTableView *view)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(ClientCore::MessageTableModel::SubjectColumn,
                                  QHeaderView::Stretch);
-    header->resizeSection(ClientCore::MessageTableModel::DateColumn, 130);
+    header->resizeSection(ClientCore::MessageTableModel::DateColumn,
+                          view->fontMetrics().horizontalAdvance(u"00 Mmm 0000 00:00"_s) + 24);
     header->resizeSection(ClientCore::MessageTableModel::FromColumn, 180);
     header->resizeSection(ClientCore::MessageTableModel::ToColumn, 160);
     header->resizeSection(ClientCore::MessageTableModel::SizeColumn, 80);

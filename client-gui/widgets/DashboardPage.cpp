@@ -64,7 +64,8 @@ QChart *barChart(const QString &title, const QStringList &categories,
     auto *names = new QBarCategoryAxis;
     names->append(categories);
     auto *values = new QValueAxis;
-    values->setRange(0, highest * 1.1);
+    values->setRange(0, std::max(4.0, highest));
+    values->applyNiceNumbers(); // 0, 5, 10 rather than 0, 1.2, 2.4
     values->setLabelFormat(u"%.0f"_s);
     chart->addAxis(names, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
     chart->addAxis(values, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
@@ -192,7 +193,9 @@ void DashboardPage::showResults(const QJsonArray &results)
     QList<double> perDay(kDays, 0);
     QStringList days;
     for (int i = 0; i < kDays; ++i)
-        days << (i % 5 == 0 ? first.addDays(i).toString(u"d.M."_s) : QString(i, u' '));
+        // The day of the month, every fifth day (category names must differ: blanks of
+        // different length for the others).
+        days << (i % 5 == 0 ? QString::number(first.addDays(i).day()) : QString(i + 1, u' '));
     for (const QJsonValue &run : results) {
         const QDateTime started =
             QDateTime::fromString(run[u"startTime"_s].toString(), Qt::ISODate);
@@ -215,8 +218,13 @@ void DashboardPage::showResults(const QJsonArray &results)
         item->setToolTip(0, outcome);
         item->setData(0, Qt::UserRole, run[u"id"_s].toInteger());
     }
+    for (int column = 1; column < m_results->columnCount(); ++column)
+        m_results->resizeColumnToContents(column);
     static_cast<QChartView *>(m_perDay)->setChart(
-        barChart(tr("Messages archived per day, last 30 days"), days, {{tr("Archived"), perDay}}));
+        barChart(tr("Messages archived per day, %1 to %2")
+                     .arg(QLocale().toString(first, u"d MMM"_s),
+                          QLocale().toString(QDate::currentDate(), u"d MMM"_s)),
+                 days, {{tr("Archived"), perDay}}));
 }
 
 void DashboardPage::openReport(QTreeWidgetItem *item)

@@ -5,8 +5,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -108,7 +108,8 @@ void exportMessages(ClientCore::ConsoleSession &session, const QStringList &ids,
             return;
         }
         run->write = [folder](int index, const QByteArray &raw) {
-            QFile file(QDir(folder).filePath(u"message-%1.eml"_s.arg(index + 1, 5, 10, QChar(u'0'))));
+            QFile file(
+                QDir(folder).filePath(u"message-%1.eml"_s.arg(index + 1, 5, 10, QChar(u'0'))));
             return file.open(QIODevice::WriteOnly) && file.write(raw) == raw.size();
         };
     } else if (choice.clickedButton() == mbox) {

@@ -121,8 +121,13 @@ SearchPage::SearchPage(ClientCore::ConsoleSession &session, QWidget *parent)
         [this](const QModelIndex &current) {
             if (!current.isValid())
                 return;
-            // The server marks the hits with <b>; everything else is escaped text.
-            m_snippet->setHtml(current.data(ClientCore::MessageTableModel::SnippetRole).toString());
+            // The server marks the hits with <mark>, which Qt's rich text does not know;
+            // everything else is escaped text.
+            QString snippet = current.data(ClientCore::MessageTableModel::SnippetRole).toString();
+            snippet.replace(u"<mark>"_s,
+                            u"<span style='background-color:#ffe27a;font-weight:600'>"_s);
+            snippet.replace(u"</mark>"_s, u"</span>"_s);
+            m_snippet->setHtml(snippet);
             m_preview->showMessage(current.data(ClientCore::MessageTableModel::IdRole).toString());
         });
     const auto showCount = [this]() {
