@@ -87,6 +87,146 @@ GERMAN = {
  "Aufruf: mailkeep-cmd [Optionen] [-c <Befehl> [--argument=wert ...]]\n\n  --h=<Server[:Port]>   der Mailkeep-Server (Vorgabe localhost:8463)\n  --u=<Benutzer>        der Benutzername\n  --p=<Kennwort>        das Kennwort; sonst $MAILKEEP_PASSWORD, sonst die\n                        Anmeldedatei\n  --cred=<Benutzer>@<Server> das für diesen Benutzer und Server in der Anmeldedatei\n                        hinterlegte Kennwort (~/.config/mailkeep/credentials, Modus 0600)\n  --pkv3=<Fingerabdruck> der SHA-256-Fingerabdruck des zu akzeptierenden Serverzertifikats\n  --nologo              kein Logo\n  --o=<Datei>           alles in diese Datei statt auf die Konsole;\n                        {DATE} und {TIME} werden ersetzt\n  -c <Befehl> ...       einen Befehl ausführen und beenden (muss die letzte Option sein)\n\nOhne -c ist die Shell interaktiv; dort zeigt help die Befehle.\nExit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannter Befehl,\n4 Verbindung fehlgeschlagen, 5 Zertifikat abgelehnt, 6 Anmeldung fehlgeschlagen,\n7 unerwartete Antwort, 130 abgebrochen.",
 }
 
+CONSOLE = {
+"Exporting messages…": "Nachrichten werden exportiert…",
+"Cancel": "Abbrechen",
+"Export": "Exportieren",
+"%1 messages exported; %2 could not be read or written.": "%1 Nachrichten exportiert; %2 konnten nicht gelesen oder geschrieben werden.",
+"Folder": "Ordner",
+"yes": "ja",
+"no": "nein",
+"Date": "Datum",
+"From": "Von",
+"To": "An",
+"Subject": "Betreff",
+"Size": "Größe",
+"Attachment": "Anhang",
+"%n message(s)": ("%n Nachricht", "%n Nachrichten"),
+"%n message(s) so far": ("bisher %n Nachricht", "bisher %n Nachrichten"),
+"%n message(s) found": ("%n Nachricht gefunden", "%n Nachrichten gefunden"),
+"Export %n message(s) as:": ("%n Nachricht exportieren als:", "%n Nachrichten exportieren als:"),
+"<b>%1</b> messages in %n archive store(s): <b>%2</b> of mail take <b>%3</b> on disk.":
+ ("<b>%1</b> Nachrichten in %n Archivspeicher: <b>%2</b> E-Mails belegen <b>%3</b> auf dem Datenträger.",
+  "<b>%1</b> Nachrichten in %n Archivspeichern: <b>%2</b> E-Mails belegen <b>%3</b> auf dem Datenträger."),
+"Export…": "Exportieren…",
+"Save the selected messages as EML files or one MBOX file": "Die ausgewählten Nachrichten als EML-Dateien oder als eine MBOX-Datei speichern",
+"Copy": "Kopieren",
+"Stop": "Anhalten",
+"Mailkeep Management Shell - type help for the commands; Up and Down recall earlier commands.":
+ "Mailkeep Management Shell – help zeigt die Befehle; Pfeil auf und ab holen frühere Befehle zurück.",
+"Command, e.g. GetStores --includeSize=true": "Befehl, z. B. GetStores --includeSize=true",
+"Run": "Lauf",
+"Started": "Begonnen",
+"Archived": "Archiviert",
+"Failed": "Fehlgeschlagen",
+"Refresh": "Aktualisieren",
+"<h2>Dashboard</h2>": "<h2>Übersicht</h2>",
+"Latest archiving runs (double-click for the report):": "Letzte Archivierungsläufe (Doppelklick zeigt den Bericht):",
+"No backup of the archive was found. (Hide this warning with store-setprop --name=public.backup.hideNotDetectedWarningMessage --value=true.)":
+ "Es wurde keine Sicherung des Archivs gefunden. (Diese Warnung blendet store-setprop --name=public.backup.hideNotDetectedWarningMessage --value=true aus.)",
+"Signed in as <b>%1</b>.": "Angemeldet als <b>%1</b>.",
+"Archive store %1 is %2.": "Der Archivspeicher %1 ist %2.",
+"in error": "fehlerhaft",
+"locked": "gesperrt",
+"disabled": "deaktiviert",
+"Storage per store (MB)": "Speicher je Archivspeicher (MB)",
+"Original mail": "Ursprüngliche E-Mails",
+"On disk": "Auf dem Datenträger",
+"Messages archived per day, %1 to %2": "Archivierte Nachrichten pro Tag, %1 bis %2",
+"Archiving report": "Archivierungsbericht",
+"The report cannot be read.": "Der Bericht kann nicht gelesen werden.",
+"Mailkeep - %1 on %2": "Mailkeep – %1 auf %2",
+"Archive Email": "E-Mails archivieren",
+"There are no archiving profiles yet.": "Es gibt noch keine Archivierungsprofile.",
+"Export Email": "E-Mails exportieren",
+"There are no export profiles yet.": "Es gibt noch keine Exportprofile.",
+"Dashboard": "Übersicht",
+"Archives": "Archive",
+"My Archive": "Mein Archiv",
+"Search Email": "E-Mails suchen",
+"Administrative Tools - Archive Stores": "Administrative Werkzeuge – Archivspeicher",
+"State": "Zustand",
+"Messages": "Nachrichten",
+"Original bytes": "Ursprüngliche Bytes",
+"Stored bytes": "Gespeicherte Bytes",
+"There are no archive stores.": "Es gibt keine Archivspeicher.",
+"Administrative Tools": "Administrative Werkzeuge",
+"Command Prompt": "Eingabeaufforderung",
+"Connected to %1 (%2)": "Verbunden mit %1 (%2)",
+"The connection to the server is lost (%1). Trying again every few seconds…": "Die Verbindung zum Server ist unterbrochen (%1). Neuer Versuch alle paar Sekunden…",
+"&File": "&Datei",
+"&Quit": "&Beenden",
+"&Go": "&Gehe zu",
+"&Language": "&Sprache",
+"System language": "Sprache des Systems",
+"Language": "Sprache",
+"The language changes when the console is started again.": "Die Sprache wechselt beim nächsten Start der Konsole.",
+"&Help": "&Hilfe",
+"&About Mailkeep": "&Über Mailkeep",
+"About Mailkeep": "Über Mailkeep",
+"<h3>Mailkeep %1</h3><p>Email archiving for Linux.</p>": "<h3>Mailkeep %1</h3><p>E-Mail-Archivierung für Linux.</p>",
+"Sign in again": "Erneut anmelden",
+"The server no longer accepts the password of %1. Password:": "Der Server nimmt das Kennwort von %1 nicht mehr an. Kennwort:",
+"Show source": "Quelltext anzeigen",
+"Message source": "Quelltext der Nachricht",
+"<i>Select a message to read it.</i>": "<i>Wählen Sie eine Nachricht, um sie zu lesen.</i>",
+"<i>Loading…</i>": "<i>Wird geladen…</i>",
+"The message cannot be shown: %1": "Die Nachricht kann nicht angezeigt werden: %1",
+"(no subject)": "(kein Betreff)",
+"From:": "Von:",
+"To:": "An:",
+"Cc:": "Cc:",
+"Date:": "Datum:",
+"Archived with defects: %1": "Mit Mängeln archiviert: %1",
+"unnamed": "ohne Namen",
+"Date from": "Datum von",
+"With attachments only": "Nur mit Anhängen",
+"Words, \"a phrase\", from:name, subject:word, -excluded, word*, date:2026-01-01..2026-03-31":
+ "Wörter, \"eine Wortfolge\", from:name, subject:wort, -ausgeschlossen, wort*, date:2026-01-01..2026-03-31",
+"every archive I may read": "jedes Archiv, das ich lesen darf",
+"Search": "Suchen",
+"Save search…": "Suche speichern…",
+"Export results…": "Ergebnisse exportieren…",
+"Subject:": "Betreff:",
+"Folder:": "Ordner:",
+"to": "bis",
+"Searching…": "Suche läuft…",
+"Save search": "Suche speichern",
+"Name:": "Name:",
+"Loading…": "Wird geladen…",
+"Sign in": "Anmelden",
+"Sign in to Mailkeep": "Bei Mailkeep anmelden",
+"The Mailkeep server: host name, or host:port (default port 8463)": "Der Mailkeep-Server: Hostname oder Host:Port (Vorgabe Port 8463)",
+"&Server:": "&Server:",
+"&User name:": "&Benutzername:",
+"&Password:": "&Kennwort:",
+"<h2>Mailkeep</h2>Sign in with your Mailkeep user name.": "<h2>Mailkeep</h2>Melden Sie sich mit Ihrem Mailkeep-Benutzernamen an.",
+"Signing in…": "Anmeldung läuft…",
+"Enter your user name.": "Geben Sie Ihren Benutzernamen ein.",
+"Certificate changed": "Zertifikat geändert",
+"<p><b>The certificate of %1 is not the one trusted before.</b></p><p>Trusted: <tt>%2</tt><br>Presented now: <tt>%3</tt></p><p>Someone may be intercepting the connection. If the server's certificate was replaced on purpose, ask its administrator for the new fingerprint.</p>":
+ "<p><b>Das Zertifikat von %1 ist nicht das bisher vertraute.</b></p><p>Vertraut: <tt>%2</tt><br>Jetzt vorgelegt: <tt>%3</tt></p><p>Möglicherweise fängt jemand die Verbindung ab. Wurde das Zertifikat des Servers absichtlich ersetzt, fragen Sie seinen Administrator nach dem neuen Fingerabdruck.</p>",
+"Trust this server?": "Diesem Server vertrauen?",
+"<p>The server %1 presented a certificate that is not signed by an authority this computer trusts.</p><p>Subject: %2<br>SHA-256 fingerprint:<br><tt>%3</tt></p><p>Compare the fingerprint with the one the server's administrator gave you. Trust it from now on?</p>":
+ "<p>Der Server %1 hat ein Zertifikat vorgelegt, das von keiner Stelle signiert ist, der dieser Computer vertraut.</p><p>Inhaber: %2<br>SHA-256-Fingerabdruck:<br><tt>%3</tt></p><p>Vergleichen Sie den Fingerabdruck mit dem, den Ihnen der Administrator des Servers gegeben hat. Ab jetzt vertrauen?</p>",
+"Trust": "Vertrauen",
+"Not signed in: the server's certificate is not trusted.": "Nicht angemeldet: Dem Zertifikat des Servers wird nicht vertraut.",
+"The server refused the sign-in.": "Der Server hat die Anmeldung abgelehnt.",
+"EML files…": "EML-Dateien…",
+"One MBOX file…": "Eine MBOX-Datei…",
+"Export to folder": "In einen Ordner exportieren",
+"Export to MBOX file": "In eine MBOX-Datei exportieren",
+"MBOX files (*.mbox)": "MBOX-Dateien (*.mbox)",
+"%1 cannot be written.": "%1 kann nicht geschrieben werden.",
+"The Mailkeep console.": "Die Mailkeep-Konsole.",
+"The server to sign in to.": "Der Server, bei dem angemeldet wird.",
+"The user name.": "Der Benutzername.",
+"ID": "ID",
+"Name": "Name",
+"User": "Benutzer",
+}
+GERMAN.update(CONSOLE)
+
 path = sys.argv[1] if len(sys.argv) > 1 else 'translations/mailkeep_de.ts'
 tree = ET.parse(path)
 missing = []
@@ -94,8 +234,18 @@ for message in tree.getroot().iter('message'):
     source = message.find('source').text
     translation = message.find('translation')
     if source in GERMAN:
-        translation.text = GERMAN[source]
+        german = GERMAN[source]
         translation.attrib.pop('type', None)
+        if message.get('numerus') == 'yes':
+            # German has a singular and a plural form.
+            forms = german if isinstance(german, tuple) else (german, german)
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            for form in forms:
+                ET.SubElement(translation, 'numerusform').text = form
+        else:
+            translation.text = german
     elif translation.get('type') == 'unfinished' or not translation.text:
         missing.append(source)
 tree.write(path, encoding='utf-8', xml_declaration=False)

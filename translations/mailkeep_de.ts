@@ -33,6 +33,535 @@
     </message>
 </context>
 <context>
+    <name>Mailkeep::ClientCore::ConsoleSession</name>
+    <message>
+        <source>Exporting messages…</source>
+        <translation>Nachrichten werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>%1 messages exported; %2 could not be read or written.</source>
+        <translation>%1 Nachrichten exportiert; %2 konnten nicht gelesen oder geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientCore::FolderTreeModel</name>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientCore::MessageTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::ArchiveBrowserPage</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n Nachricht</numerusform><numerusform>%n Nachrichten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) so far</source>
+        <translation><numerusform>bisher %n Nachricht</numerusform><numerusform>bisher %n Nachrichten</numerusform></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the selected messages as EML files or one MBOX file</source>
+        <translation>Die ausgewählten Nachrichten als EML-Dateien oder als eine MBOX-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::CommandPromptPage</name>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Mailkeep Management Shell - type help for the commands; Up and Down recall earlier commands.</source>
+        <translation>Mailkeep Management Shell – help zeigt die Befehle; Pfeil auf und ab holen frühere Befehle zurück.</translation>
+    </message>
+    <message>
+        <source>Command, e.g. GetStores --includeSize=true</source>
+        <translation>Befehl, z. B. GetStores --includeSize=true</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::DashboardPage</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Dashboard&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Übersicht&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Latest archiving runs (double-click for the report):</source>
+        <translation>Letzte Archivierungsläufe (Doppelklick zeigt den Bericht):</translation>
+    </message>
+    <message>
+        <source>No backup of the archive was found. (Hide this warning with store-setprop --name=public.backup.hideNotDetectedWarningMessage --value=true.)</source>
+        <translation>Es wurde keine Sicherung des Archivs gefunden. (Diese Warnung blendet store-setprop --name=public.backup.hideNotDetectedWarningMessage --value=true aus.)</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Archive store %1 is %2.</source>
+        <translation>Der Archivspeicher %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>in error</source>
+        <translation>fehlerhaft</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store(s): &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</source>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; Nachrichten in %n Archivspeicher: &lt;b&gt;%2&lt;/b&gt; E-Mails belegen &lt;b&gt;%3&lt;/b&gt; auf dem Datenträger.</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; Nachrichten in %n Archivspeichern: &lt;b&gt;%2&lt;/b&gt; E-Mails belegen &lt;b&gt;%3&lt;/b&gt; auf dem Datenträger.</numerusform></translation>
+    </message>
+    <message>
+        <source>Storage per store (MB)</source>
+        <translation>Speicher je Archivspeicher (MB)</translation>
+    </message>
+    <message>
+        <source>Original mail</source>
+        <translation>Ursprüngliche E-Mails</translation>
+    </message>
+    <message>
+        <source>On disk</source>
+        <translation>Auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>Messages archived per day, %1 to %2</source>
+        <translation>Archivierte Nachrichten pro Tag, %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Archiving report</source>
+        <translation>Archivierungsbericht</translation>
+    </message>
+    <message>
+        <source>The report cannot be read.</source>
+        <translation>Der Bericht kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::MainWindow</name>
+    <message>
+        <source>Mailkeep - %1 on %2</source>
+        <translation>Mailkeep – %1 auf %2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Archive Email</source>
+        <translation>E-Mails archivieren</translation>
+    </message>
+    <message>
+        <source>There are no archiving profiles yet.</source>
+        <translation>Es gibt noch keine Archivierungsprofile.</translation>
+    </message>
+    <message>
+        <source>Export Email</source>
+        <translation>E-Mails exportieren</translation>
+    </message>
+    <message>
+        <source>There are no export profiles yet.</source>
+        <translation>Es gibt noch keine Exportprofile.</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Archives</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>My Archive</source>
+        <translation>Mein Archiv</translation>
+    </message>
+    <message>
+        <source>Search Email</source>
+        <translation>E-Mails suchen</translation>
+    </message>
+    <message>
+        <source>Administrative Tools - Archive Stores</source>
+        <translation>Administrative Werkzeuge – Archivspeicher</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Original bytes</source>
+        <translation>Ursprüngliche Bytes</translation>
+    </message>
+    <message>
+        <source>Stored bytes</source>
+        <translation>Gespeicherte Bytes</translation>
+    </message>
+    <message>
+        <source>There are no archive stores.</source>
+        <translation>Es gibt keine Archivspeicher.</translation>
+    </message>
+    <message>
+        <source>Administrative Tools</source>
+        <translation>Administrative Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Command Prompt</source>
+        <translation>Eingabeaufforderung</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2)</source>
+        <translation>Verbunden mit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The connection to the server is lost (%1). Trying again every few seconds…</source>
+        <translation>Die Verbindung zum Server ist unterbrochen (%1). Neuer Versuch alle paar Sekunden…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when the console is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start der Konsole.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Mailkeep</source>
+        <translation>&amp;Über Mailkeep</translation>
+    </message>
+    <message>
+        <source>About Mailkeep</source>
+        <translation>Über Mailkeep</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mailkeep %1&lt;/h3&gt;&lt;p&gt;Email archiving for Linux.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailkeep %1&lt;/h3&gt;&lt;p&gt;E-Mail-Archivierung für Linux.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts the password of %1. Password:</source>
+        <translation>Der Server nimmt das Kennwort von %1 nicht mehr an. Kennwort:</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::MessagePreview</name>
+    <message>
+        <source>Show source</source>
+        <translation>Quelltext anzeigen</translation>
+    </message>
+    <message>
+        <source>Message source</source>
+        <translation>Quelltext der Nachricht</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Select a message to read it.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wählen Sie eine Nachricht, um sie zu lesen.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Loading…&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wird geladen…&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>The message cannot be shown: %1</source>
+        <translation>Die Nachricht kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Archived with defects: %1</source>
+        <translation>Mit Mängeln archiviert: %1</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>ohne Namen</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::SearchPage</name>
+    <message>
+        <source>Date from</source>
+        <translation>Datum von</translation>
+    </message>
+    <message>
+        <source>With attachments only</source>
+        <translation>Nur mit Anhängen</translation>
+    </message>
+    <message>
+        <source>Words, "a phrase", from:name, subject:word, -excluded, word*, date:2026-01-01..2026-03-31</source>
+        <translation>Wörter, "eine Wortfolge", from:name, subject:wort, -ausgeschlossen, wort*, date:2026-01-01..2026-03-31</translation>
+    </message>
+    <message>
+        <source>every archive I may read</source>
+        <translation>jedes Archiv, das ich lesen darf</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Save search…</source>
+        <translation>Suche speichern…</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>Ergebnisse exportieren…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation><numerusform>%n Nachricht gefunden</numerusform><numerusform>%n Nachrichten gefunden</numerusform></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Suche speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::ServerListPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to Mailkeep</source>
+        <translation>Bei Mailkeep anmelden</translation>
+    </message>
+    <message>
+        <source>The Mailkeep server: host name, or host:port (default port 8463)</source>
+        <translation>Der Mailkeep-Server: Hostname oder Host:Port (Vorgabe Port 8463)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Mailkeep&lt;/h2&gt;Sign in with your Mailkeep user name.</source>
+        <translation>&lt;h2&gt;Mailkeep&lt;/h2&gt;Melden Sie sich mit Ihrem Mailkeep-Benutzernamen an.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Certificate changed</source>
+        <translation>Zertifikat geändert</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The certificate of %1 is not the one trusted before.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trusted: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Presented now: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Someone may be intercepting the connection. If the server's certificate was replaced on purpose, ask its administrator for the new fingerprint.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Das Zertifikat von %1 ist nicht das bisher vertraute.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Vertraut: &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;Jetzt vorgelegt: &lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Möglicherweise fängt jemand die Verbindung ab. Wurde das Zertifikat des Servers absichtlich ersetzt, fragen Sie seinen Administrator nach dem neuen Fingerabdruck.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Diesem Server vertrauen?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The server %1 presented a certificate that is not signed by an authority this computer trusts.&lt;/p&gt;&lt;p&gt;Subject: %2&lt;br&gt;SHA-256 fingerprint:&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Compare the fingerprint with the one the server's administrator gave you. Trust it from now on?&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Server %1 hat ein Zertifikat vorgelegt, das von keiner Stelle signiert ist, der dieser Computer vertraut.&lt;/p&gt;&lt;p&gt;Inhaber: %2&lt;br&gt;SHA-256-Fingerabdruck:&lt;br&gt;&lt;tt&gt;%3&lt;/tt&gt;&lt;/p&gt;&lt;p&gt;Vergleichen Sie den Fingerabdruck mit dem, den Ihnen der Administrator des Servers gegeben hat. Ab jetzt vertrauen?&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>Vertrauen</translation>
+    </message>
+    <message>
+        <source>Not signed in: the server's certificate is not trusted.</source>
+        <translation>Nicht angemeldet: Dem Zertifikat des Servers wird nicht vertraut.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in.</source>
+        <translation>Der Server hat die Anmeldung abgelehnt.</translation>
+    </message>
+</context>
+<context>
     <name>Mailkeep::Cmd::Session</name>
     <message>
         <source>Password for %1@%2: </source>
@@ -327,10 +856,57 @@ Exit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannte
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n message(s) as:</source>
+        <translation><numerusform>%n Nachricht exportieren als:</numerusform><numerusform>%n Nachrichten exportieren als:</numerusform></translation>
+    </message>
+    <message>
+        <source>EML files…</source>
+        <translation>EML-Dateien…</translation>
+    </message>
+    <message>
+        <source>One MBOX file…</source>
+        <translation>Eine MBOX-Datei…</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>In einen Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export to MBOX file</source>
+        <translation>In eine MBOX-Datei exportieren</translation>
+    </message>
+    <message>
+        <source>MBOX files (*.mbox)</source>
+        <translation>MBOX-Dateien (*.mbox)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>The output file %1 cannot be written: %2</source>
         <translation>Die Ausgabedatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The Mailkeep console.</source>
+        <translation>Die Mailkeep-Konsole.</translation>
+    </message>
+    <message>
+        <source>The server to sign in to.</source>
+        <translation>Der Server, bei dem angemeldet wird.</translation>
+    </message>
+    <message>
+        <source>The user name.</source>
+        <translation>Der Benutzername.</translation>
     </message>
 </context>
 </TS>
