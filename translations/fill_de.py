@@ -224,6 +224,11 @@ CONSOLE = {
 "ID": "ID",
 "Name": "Name",
 "User": "Benutzer",
+"Double-click to open; right-click to save": "Doppelklick öffnet; Rechtsklick speichert",
+"Open": "Öffnen",
+"Save as…": "Speichern unter…",
+"attachment": "anhang",
+"Save attachment": "Anhang speichern",
 }
 GERMAN.update(CONSOLE)
 

@@ -407,6 +407,30 @@
         <source>unnamed</source>
         <translation>ohne Namen</translation>
     </message>
+    <message>
+        <source>Double-click to open; right-click to save</source>
+        <translation>Doppelklick öffnet; Rechtsklick speichert</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>anhang</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::SearchPage</name>

@@ -2,15 +2,23 @@
 
 #include "mime/MessageParser.h"
 
+#include <QDesktopServices>
 #include <QDialog>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSaveFile>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -47,6 +55,12 @@ MessagePreview::MessagePreview(ClientCore::ConsoleSession &session, QWidget *par
     m_attachments->setFlow(QListView::LeftToRight);
     m_attachments->setWrapping(true);
     m_attachments->hide();
+    m_attachments->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_attachments->setToolTip(tr("Double-click to open; right-click to save"));
+    connect(m_attachments, &QListWidget::customContextMenuRequested, this,
+            &MessagePreview::attachmentMenu);
+    connect(m_attachments, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { openAttachment(m_attachments->row(item)); });
     m_source->setText(tr("Show source"));
     m_source->setEnabled(false);
     connect(m_source, &QToolButton::clicked, this, [this]() {
@@ -82,6 +96,7 @@ void MessagePreview::clear()
     m_text->clear();
     m_attachments->clear();
     m_attachments->hide();
+    m_files.clear();
     m_source->setEnabled(false);
 }
 
@@ -113,7 +128,7 @@ void MessagePreview::showRaw(const QByteArray &raw)
 {
     m_raw = raw;
     m_source->setEnabled(true);
-    const Mime::ParsedMessage message = Mime::MessageParser::parse(raw);
+    const Mime::ParsedMessage message = Mime::MessageParser::parseWithAttachments(raw);
     const auto row = [](const QString &name, const QString &value) {
         return value.isEmpty() ? QString() : u"<b>%1</b> %2<br>"_s.arg(name, value.toHtmlEscaped());
     };
@@ -134,11 +149,54 @@ void MessagePreview::showRaw(const QByteArray &raw)
     for (const Mime::AttachmentInfo &attachment : message.attachments) {
         if (attachment.isInline)
             continue;
+        m_files.append(attachment);
         m_attachments->addItem(
             u"%1 (%2)"_s.arg(attachment.fileName.isEmpty() ? tr("unnamed") : attachment.fileName,
                              QLocale().formattedDataSize(attachment.decodedSize)));
     }
     m_attachments->setVisible(m_attachments->count() > 0);
+}
+
+bool MessagePreview::saveAttachment(int row, const QString &path) const
+{
+    if (row < 0 || row >= m_files.size())
+        return false;
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) &&
+           file.write(m_files.at(row).content) == m_files.at(row).content.size() && file.commit();
+}
+
+void MessagePreview::attachmentMenu(const QPoint &at)
+{
+    const int row = m_attachments->row(m_attachments->itemAt(at));
+    if (row < 0)
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Open"), this, [this, row]() { openAttachment(row); });
+    menu.addAction(tr("Save as…"), this, [this, row]() {
+        const QString name =
+            m_files.at(row).fileName.isEmpty() ? tr("attachment") : m_files.at(row).fileName;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save attachment"), name);
+        if (!path.isEmpty() && !saveAttachment(row, path))
+            QMessageBox::warning(this, tr("Save attachment"),
+                                 tr("%1 cannot be written.").arg(path));
+    });
+    menu.exec(m_attachments->viewport()->mapToGlobal(at));
+}
+
+void MessagePreview::openAttachment(int row)
+{
+    if (row < 0 || row >= m_files.size())
+        return;
+    if (!m_opened)
+        m_opened = std::make_unique<QTemporaryDir>();
+    // Only the file name's last part: a name like ../../x must stay in the folder.
+    QString name = QFileInfo(m_files.at(row).fileName).fileName();
+    if (name.isEmpty() || name.startsWith(u'.'))
+        name = tr("attachment") + u"-%1"_s.arg(row + 1);
+    const QString path = QDir(m_opened->path()).filePath(name);
+    if (saveAttachment(row, path))
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
 }
 
 } // namespace Mailkeep::ClientWidgets

@@ -1,8 +1,12 @@
 #pragma once
 
 #include "core/ConsoleSession.h"
+#include "mime/ParsedMessage.h"
 
+#include <QTemporaryDir>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -23,8 +27,14 @@ public:
     void clear();
     QByteArray raw() const { return m_raw; }
 
+    QListWidget *attachmentList() const { return m_attachments; }
+    // Writes the attachment at `row` of the list to `path`.
+    bool saveAttachment(int row, const QString &path) const;
+
 private:
     void showRaw(const QByteArray &raw);
+    void attachmentMenu(const QPoint &at);
+    void openAttachment(int row);
 
     ClientCore::ConsoleSession &m_session;
     QLabel *m_headers;
@@ -33,6 +43,8 @@ private:
     QToolButton *m_source;
     QString m_id;
     QByteArray m_raw;
+    QList<Mime::AttachmentInfo> m_files;     // as listed
+    std::unique_ptr<QTemporaryDir> m_opened; // attachments handed to other programs
 };
 
 } // namespace Mailkeep::ClientWidgets

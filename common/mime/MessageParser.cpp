@@ -107,6 +107,16 @@ QByteArray MessageParser::bodyHash(const QString &bodyText)
 
 ParsedMessage MessageParser::parse(const QByteArray &raw)
 {
+    return parse(raw, false);
+}
+
+ParsedMessage MessageParser::parseWithAttachments(const QByteArray &raw)
+{
+    return parse(raw, true);
+}
+
+ParsedMessage MessageParser::parse(const QByteArray &raw, bool keepAttachmentContent)
+{
     if (raw.isEmpty())
         return unparseable(raw, u"empty input: no header block"_s);
     // Checked here rather than left to GMime, which skips invalid lines until it finds
@@ -149,7 +159,7 @@ ParsedMessage MessageParser::parse(const QByteArray &raw)
         defects.append(u"message ends inside its header block"_s);
     }
 
-    PartWalker walker(options.get());
+    PartWalker walker(options.get(), 0, keepAttachmentContent);
     walker.walkMessage(parsed.message.get());
     result.bodyText = walker.bodyText();
     result.hasHtml = walker.hasHtml();

@@ -25,6 +25,9 @@ struct AttachmentInfo
     qint64 decodedSize = 0;
     bool isInline = false;
     QString text; // decoded text of text/* attachments (capped), empty otherwise
+    // The decoded bytes, only when asked for (MessageParser::parseWithAttachments): a reader
+    // saving or opening the attachment.
+    QByteArray content;
 };
 
 enum class ParseStatus

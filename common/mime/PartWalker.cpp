@@ -4,6 +4,8 @@
 #include "mime/HeaderReader.h"
 #include "mime/HtmlToText.h"
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Mime::Detail {
@@ -85,9 +87,10 @@ QString formatAddresses(const QList<Address> &addresses)
 
 } // namespace
 
-PartWalker::PartWalker(GMimeParserOptions *options, int nesting)
+PartWalker::PartWalker(GMimeParserOptions *options, int nesting, bool keepContent)
     : m_options(options)
     , m_nesting(nesting)
+    , m_keepContent(keepContent)
 {}
 
 void PartWalker::walkMessage(GMimeMessage *message)
@@ -164,7 +167,15 @@ void PartWalker::walkMessagePart(GMimeMessagePart *messagePart, Mode mode)
     if (info.fileName.isEmpty() && !subject.isEmpty())
         info.fileName = subject + u".eml"_s;
     info.isInline = isInlinePart(object);
-    if (inner) {
+    if (inner && m_keepContent) {
+        const GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new());
+        g_mime_object_write_to_stream(asObject(inner), nullptr, stream.get());
+        auto *memory = instanceAs<GMimeStreamMem>(stream.get(), g_mime_stream_mem_get_type());
+        if (GByteArray *bytes = memory ? g_mime_stream_mem_get_byte_array(memory) : nullptr)
+            info.content =
+                QByteArray(reinterpret_cast<const char *>(bytes->data), qsizetype(bytes->len));
+        info.decodedSize = info.content.size();
+    } else if (inner) {
         const GObjectPtr<GMimeStream> sink(g_mime_stream_null_new());
         const ssize_t written = g_mime_object_write_to_stream(asObject(inner), nullptr, sink.get());
         info.decodedSize = written < 0 ? 0 : qint64(written);
@@ -212,7 +223,12 @@ void PartWalker::walkLeaf(GMimePart *part, Mode mode)
     info.fileName = fromUtf8(g_mime_part_get_filename(part)).trimmed();
     info.contentType = mimeTypeOf(object);
     info.isInline = isInlinePart(object);
-    if (text) {
+    if (m_keepContent) {
+        info.content =
+            decodedContent(content, std::numeric_limits<qint64>::max(), info.decodedSize);
+        if (text)
+            info.text = decodeText(info.content.left(kMaxAttachmentTextBytes), charset, m_defects);
+    } else if (text) {
         const QByteArray bytes = decodedContent(content, kMaxAttachmentTextBytes, info.decodedSize);
         info.text = decodeText(bytes, charset, m_defects);
     } else {

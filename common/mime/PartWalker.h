@@ -13,7 +13,8 @@ class PartWalker
 public:
     // `options` decode nested messages' Subject/From lines; `nesting` counts message/rfc822
     // levels above this one.
-    explicit PartWalker(GMimeParserOptions *options, int nesting = 0);
+    // `keepContent`: attachments carry their decoded bytes.
+    explicit PartWalker(GMimeParserOptions *options, int nesting = 0, bool keepContent = false);
 
     void walkMessage(GMimeMessage *message);
 
@@ -42,6 +43,7 @@ private:
 
     GMimeParserOptions *m_options;
     int m_nesting;
+    bool m_keepContent;
     QStringList m_bodyParts;
     QList<AttachmentInfo> m_attachments;
     bool m_hasHtml = false;

@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -215,6 +216,15 @@ TEST_F(ConsoleTest, MainWindowBrowsesSearchesAndRunsCommands)
     ASSERT_NE(preview, nullptr);
     ASSERT_TRUE(waitFor([&]() { return !preview->raw().isEmpty(); }));
     EXPECT_TRUE(preview->raw().contains("Subject:")) << "the archived bytes, as archived";
+    // Attachments saved as they were sent.
+    list->setCurrentIndex(list->model()->index(1, 0)); // "Attachments", newest but one
+    ASSERT_TRUE(waitFor([&]() { return preview->attachmentList()->count() == 2; }));
+    QTemporaryDir saved;
+    ASSERT_TRUE(preview->saveAttachment(1, saved.filePath(u"table.csv"_s)));
+    QFile table(saved.filePath(u"table.csv"_s));
+    ASSERT_TRUE(table.open(QIODevice::ReadOnly));
+    EXPECT_EQ(table.readAll(), QByteArray("name;value\nalpha;1\nbeta;2"));
+
 
     window.showPage(ClientWidgets::MainWindow::SearchEmail);
     window.searchPage()->search(QString());

@@ -66,8 +66,29 @@ TEST(MessageParserBody, SinglePartHtmlIsConvertedToText)
     EXPECT_EQ(message.bodyText, u"Line one\ntwo"_s);
 }
 
+TEST(MessageParserBody, HandsOutAttachmentBytesWhenAsked)
+{
+    const QByteArray raw = MimeTestData::read("attachments.eml");
+    EXPECT_TRUE(MessageParser::parse(raw).attachments[1].content.isEmpty())
+        << "not kept unless asked for";
+    const ParsedMessage message = MessageParser::parseWithAttachments(raw);
+    ASSERT_EQ(message.attachments.size(), 3);
+    EXPECT_EQ(message.attachments[0].content.size(), 300);
+    EXPECT_TRUE(message.attachments[0].content.startsWith(QByteArray("\x00\x07\x0e\x15", 4)))
+        << "the base64 decoded";
+    EXPECT_EQ(message.attachments[1].content.size(), 1000);
+    EXPECT_EQ(message.attachments[2].content, QByteArray("name;value\nalpha;1\nbeta;2"));
+    EXPECT_EQ(message.attachments[2].text, u"name;value\nalpha;1\nbeta;2"_s);
+
+    const ParsedMessage nested =
+        MessageParser::parseWithAttachments(MimeTestData::read("nested.eml"));
+    ASSERT_FALSE(nested.attachments.isEmpty());
+    EXPECT_TRUE(nested.attachments[0].content.contains("Subject: Inner subject"));
+}
+
 TEST(MessageParserBody, ListsAttachmentsWithNamesTypesDecodedSizesAndDisposition)
 {
+
     const ParsedMessage message = parseFixture("attachments.eml");
     EXPECT_EQ(message.status, ParseStatus::Ok) << defectsOf(message);
     EXPECT_EQ(message.bodyText, u"See the logo and the files."_s);
