@@ -229,6 +229,12 @@ CONSOLE = {
 "Save as…": "Speichern unter…",
 "attachment": "anhang",
 "Save attachment": "Anhang speichern",
+"Delete…": "Löschen…",
+"Delete messages": "Nachrichten löschen",
+"Delete %n message(s) from the archive for good? The reason is written to the audit log:":
+ ("%n Nachricht endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:",
+  "%n Nachrichten endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:"),
+"A reason is needed.": "Ein Grund ist erforderlich.",
 }
 GERMAN.update(CONSOLE)
 

@@ -111,6 +111,22 @@
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>Nachrichten löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s) from the archive for good? The reason is written to the audit log:</source>
+        <translation><numerusform>%n Nachricht endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:</numerusform><numerusform>%n Nachrichten endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:</numerusform></translation>
+    </message>
+    <message>
+        <source>A reason is needed.</source>
+        <translation>Ein Grund ist erforderlich.</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::CommandPromptPage</name>

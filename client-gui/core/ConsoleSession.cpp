@@ -1,5 +1,7 @@
 #include "core/ConsoleSession.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -41,13 +43,24 @@ ConsoleSession::ConsoleSession(Api::ServerAddress address, QObject *parent)
 
 ConsoleSession::~ConsoleSession()
 {
-    m_workers.waitForDone();
+    // Calls still running end first (their answers then find no receiver). Events are
+    // processed meanwhile, so a server in this very process - as in the tests - can answer.
+    m_reconnect.stop();
+    while (!m_workers.waitForDone(50))
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
 }
 
 void ConsoleSession::setPassword(const QString &password)
 {
     m_address.password = password;
     *m_generation = ++g_generations;
+}
+
+bool ConsoleSession::hasPrivilege(const QString &privilege) const
+{
+    const QJsonArray privileges = m_user.value(u"privileges"_s).toArray();
+    return std::any_of(privileges.cbegin(), privileges.cend(),
+                       [&](const QJsonValue &p) { return p.toString() == privilege; });
 }
 
 bool ConsoleSession::serverHas(const QString &function) const

@@ -52,6 +52,8 @@ public:
     const Api::ServerAddress &address() const { return m_address; }
     QString userName() const { return m_address.userName; }
     bool isAdmin() const { return m_user.value(QStringLiteral("isAdmin")).toBool(); }
+    // The global privileges (GetCurrentUserInfo): what to offer; the server still decides.
+    bool hasPrivilege(const QString &privilege) const;
     QJsonObject serverInfo() const { return m_serverInfo; }
     const QList<Api::FunctionSignature> &functions() const { return m_functions; }
     bool serverHas(const QString &function) const;

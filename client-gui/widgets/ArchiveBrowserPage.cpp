@@ -9,8 +9,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -107,6 +109,14 @@ ArchiveBrowserPage::ArchiveBrowserPage(ClientCore::ConsoleSession &session, QWid
     QAction *copy = toolbar->addAction(tr("Copy"), this, &ArchiveBrowserPage::copySelected);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Offered to those who may delete at all; the folder privilege, legal hold and the
+    // store's state are the server's to check.
+    if (m_session.hasPrivilege(u"delete"_s) || m_session.isAdmin()) {
+        QAction *remove =
+            toolbar->addAction(tr("Delete…"), this, &ArchiveBrowserPage::deleteSelected);
+        remove->setShortcut(QKeySequence::Delete);
+        remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
     toolbar->addSeparator();
     toolbar->addWidget(m_count);
 
@@ -129,6 +139,46 @@ ArchiveBrowserPage::ArchiveBrowserPage(ClientCore::ConsoleSession &session, QWid
 void ArchiveBrowserPage::exportSelected()
 {
     exportMessages(m_session, selectedMessageIds(m_list), this);
+}
+
+void ArchiveBrowserPage::deleteSelected()
+{
+    const QStringList ids = selectedMessageIds(m_list);
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Delete messages"),
+        tr("Delete %n message(s) from the archive for good? The reason is written to the audit "
+           "log:",
+           nullptr, static_cast<int>(ids.size())),
+        QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    if (reason.trimmed().isEmpty()) {
+        QMessageBox::warning(this, tr("Delete messages"), tr("A reason is needed."));
+        return;
+    }
+    auto remaining = std::make_shared<int>(static_cast<int>(ids.size()));
+    auto refusals = std::make_shared<QStringList>();
+    for (const QString &id : ids) {
+        m_session.call(
+            u"DeleteMessage"_s, {{u"id"_s, id}, {u"reason"_s, reason.trimmed()}}, this,
+            [this, remaining, refusals](const Api::CallResult &result) {
+                if (result.failure != Api::CallFailure::None)
+                    *refusals << result.failureMessage;
+                else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
+                    *refusals << result.envelope.error->message;
+                if (--*remaining > 0)
+                    return;
+                refusals->removeDuplicates();
+                if (!refusals->isEmpty())
+                    QMessageBox::warning(this, tr("Delete messages"), refusals->join(u'\n'));
+                m_preview->clear();
+                m_messages->showFolder(
+                    m_tree->currentIndex().data(ClientCore::FolderTreeModel::PathRole).toString());
+            });
+    }
 }
 
 void ArchiveBrowserPage::copySelected()

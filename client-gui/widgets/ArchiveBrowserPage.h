@@ -31,6 +31,7 @@ public:
 private:
     void exportSelected();
     void copySelected();
+    void deleteSelected();
 
     ClientCore::ConsoleSession &m_session;
     ClientCore::FolderTreeModel *m_folderModel;

@@ -116,7 +116,12 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     showPage(Dashboard);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The pages go before the session they use: no answer arriving while the session shuts
+    // down finds a page to call into.
+    delete m_pages;
+}
 
 void MainWindow::addPage(Page page, const QString &title, const QString &icon, QWidget *widget)
 {

@@ -246,3 +246,26 @@ TEST(MessageExportTest, MboxEntriesQuoteFromLines)
     EXPECT_TRUE(entry.contains("\n>>From quoted\n"));
     EXPECT_TRUE(entry.endsWith("last\n\n"));
 }
+
+TEST_F(ConsoleTest, DeletingIsOfferedOnlyToThoseWhoMayDelete)
+{
+    const auto offersDelete = [](ClientWidgets::MainWindow &window) {
+        const QList<QAction *> actions = window.archivePage()->findChildren<QAction *>();
+        return std::any_of(actions.cbegin(), actions.cend(),
+                           [](QAction *action) { return action->text() == u"Delete…"_s; });
+    };
+    ClientWidgets::MainWindow alice(aliceSession());
+    EXPECT_FALSE(offersDelete(alice)) << "alice has no delete privilege";
+
+    Api::ServerAddress admin = aliceAddress();
+    admin.userName = u"admin"_s;
+    admin.password = kAdminPassword;
+    auto session = std::make_unique<ClientCore::ConsoleSession>(admin);
+    bool done = false;
+    QObject context;
+    session->signIn(&context, [&](const Api::CallResult &) { done = true; });
+    ASSERT_TRUE(waitFor([&]() { return done; }));
+    ASSERT_TRUE(session->isAdmin());
+    ClientWidgets::MainWindow administrator(std::move(session));
+    EXPECT_TRUE(offersDelete(administrator));
+}
