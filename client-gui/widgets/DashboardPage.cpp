@@ -145,6 +145,10 @@ void DashboardPage::refresh()
     } else {
         m_totals->setText(tr("Signed in as <b>%1</b>.").arg(m_session.userName().toHtmlEscaped()));
     }
+    m_session.call(u"GetArchiveStatistics"_s, {{u"days"_s, QString::number(kDays)}}, this,
+                   [this](const Api::CallResult &r) {
+                       showPerDay(resultOf(r)[u"archivedPerDay"_s].toArray());
+                   });
     const QDate today = QDate::currentDate();
     m_session.call(u"GetWorkerResults"_s,
                    {{u"fromIncluding"_s, today.addDays(-(kDays - 1)).toString(Qt::ISODate)},
@@ -189,21 +193,11 @@ void DashboardPage::showStores(const QJsonArray &stores)
 void DashboardPage::showResults(const QJsonArray &results)
 {
     m_results->clear();
-    const QDate first = QDate::currentDate().addDays(-(kDays - 1));
-    QList<double> perDay(kDays, 0);
-    QStringList days;
-    for (int i = 0; i < kDays; ++i)
-        // The day of the month, every fifth day (category names must differ: blanks of
-        // different length for the others).
-        days << (i % 5 == 0 ? QString::number(first.addDays(i).day()) : QString(i + 1, u' '));
     for (const QJsonValue &run : results) {
         const QDateTime started =
             QDateTime::fromString(run[u"startTime"_s].toString(), Qt::ISODate);
-        const qint64 day = first.daysTo(started.toLocalTime().date());
-        if (day >= 0 && day < kDays)
-            perDay[static_cast<int>(day)] += run[u"itemsArchived"_s].toDouble();
         if (m_results->topLevelItemCount() >= 50)
-            continue;
+            break;
         auto *item = new QTreeWidgetItem(
             m_results, {run[u"profileName"_s].toString(), run[u"userName"_s].toString(),
                         QLocale().toString(started.toLocalTime(), QLocale::ShortFormat),
@@ -220,11 +214,27 @@ void DashboardPage::showResults(const QJsonArray &results)
     }
     for (int column = 1; column < m_results->columnCount(); ++column)
         m_results->resizeColumnToContents(column);
-    static_cast<QChartView *>(m_perDay)->setChart(
-        barChart(tr("Messages archived per day, %1 to %2")
-                     .arg(QLocale().toString(first, u"d MMM"_s),
-                          QLocale().toString(QDate::currentDate(), u"d MMM"_s)),
-                 days, {{tr("Archived"), perDay}}));
+}
+
+void DashboardPage::showPerDay(const QJsonArray &perDay)
+{
+    QList<double> counts;
+    QStringList days;
+    for (qsizetype i = 0; i < perDay.size(); ++i) {
+        const QDate day = QDate::fromString(perDay[i][u"date"_s].toString(), Qt::ISODate);
+        counts << perDay[i][u"archived"_s].toDouble();
+        // The day of the month, every fifth day (category names must differ: blanks of
+        // different length for the others).
+        days << (i % 5 == 0 ? QString::number(day.day()) : QString(i + 1, u' '));
+    }
+    if (perDay.isEmpty())
+        return;
+    const QDate first = QDate::fromString(perDay.first()[u"date"_s].toString(), Qt::ISODate);
+    const QDate last = QDate::fromString(perDay.last()[u"date"_s].toString(), Qt::ISODate);
+    static_cast<QChartView *>(m_perDay)->setChart(barChart(
+        tr("Messages archived per day, %1 to %2")
+            .arg(QLocale().toString(first, u"d MMM"_s), QLocale().toString(last, u"d MMM"_s)),
+        days, {{tr("Archived"), counts}}));
 }
 
 void DashboardPage::openReport(QTreeWidgetItem *item)

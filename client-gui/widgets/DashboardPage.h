@@ -24,6 +24,7 @@ public:
 private:
     void showStores(const QJsonArray &stores);
     void showResults(const QJsonArray &results);
+    void showPerDay(const QJsonArray &perDay);
     void addWarning(const QString &text);
     void openReport(QTreeWidgetItem *item);
 

@@ -4,6 +4,7 @@
 #include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
 #include "core/functions/MessageFunctions.h"
+#include "core/functions/ArchiveStatisticsFunctions.h"
 #include "core/functions/GlobalPropertyFunctions.h"
 #include "core/functions/SavedSearchFunctions.h"
 #include "core/functions/SearchFunctions.h"
@@ -145,6 +146,8 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerComplianceFunctions(registry, *m_compliance);
     Core::registerWorkerResultFunctions(registry, *m_workerResults);
     Core::registerGlobalPropertyFunctions(registry, m_users, *m_audit);
+    Core::registerArchiveStatisticsFunctions(
+        registry, {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
 }
 
 

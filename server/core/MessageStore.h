@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -103,6 +104,12 @@ public:
     };
     // Messages and raw bytes per folder id in one store.
     virtual Result<QHash<qint64, FolderCount>> folderCounts(const StoreRecord &store) = 0;
+    // How many messages were archived on each day since `from`, days counted in `timeZone`
+    // (an IANA id), in these folders (every folder: empty list).
+    virtual Result<QMap<QDate, qint64>> archivedPerDay(const StoreRecord &store,
+                                                       const QDateTime &from,
+                                                       const QString &timeZone,
+                                                       const QList<qint64> &folderIds) = 0;
     // The message and its sealed content; nullopt when there is no such message.
     virtual Result<std::optional<std::pair<MessageSummary, QByteArray>>>
     messageWithContent(const StoreRecord &store, qint64 messageId) = 0;

@@ -75,6 +75,31 @@ PgMessageStore::folderCounts(const Core::StoreRecord &store)
     return counts;
 }
 
+Result<QMap<QDate, qint64>> PgMessageStore::archivedPerDay(const Core::StoreRecord &store,
+                                                           const QDateTime &from,
+                                                           const QString &timeZone,
+                                                           const QList<qint64> &folderIds)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    QStringList ids;
+    for (const qint64 id : folderIds)
+        ids << QString::number(id);
+    Result<PgResult> rows = (*lease)->exec(
+        u"SELECT (archived_at AT TIME ZONE $2)::date, count(*) FROM "_s +
+            storeTable(store, u"messages"_s) +
+            u" WHERE archived_at >= $1 AND ($3::bigint[] IS NULL OR folder_id = ANY($3::bigint[]))"
+            " GROUP BY 1"_s,
+        {from, timeZone, folderIds.isEmpty() ? QVariant() : QVariant(ids)});
+    if (!rows.ok())
+        return rows.error();
+    QMap<QDate, qint64> days;
+    for (int row = 0; row < rows->rowCount(); ++row)
+        days.insert(QDate::fromString(rows->text(row, 0), Qt::ISODate), rows->toInt64(row, 1));
+    return days;
+}
+
 Result<std::optional<std::pair<Core::MessageSummary, QByteArray>>>
 PgMessageStore::messageWithContent(const Core::StoreRecord &store, qint64 messageId)
 {

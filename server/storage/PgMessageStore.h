@@ -22,6 +22,9 @@ public:
     Result<QList<Core::MessageSummary>> messagesInFolders(const QList<Core::StoreRecord> &stores,
                                                           const QList<qint64> &folderIds) override;
     Result<QHash<qint64, FolderCount>> folderCounts(const Core::StoreRecord &store) override;
+    Result<QMap<QDate, qint64>> archivedPerDay(const Core::StoreRecord &store,
+                                               const QDateTime &from, const QString &timeZone,
+                                               const QList<qint64> &folderIds) override;
     Result<std::optional<std::pair<Core::MessageSummary, QByteArray>>>
     messageWithContent(const Core::StoreRecord &store, qint64 messageId) override;
     Result<std::optional<Core::MessageSummary>> message(const Core::StoreRecord &store,

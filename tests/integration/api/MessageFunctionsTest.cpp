@@ -328,3 +328,37 @@ TEST_F(MessageFunctionsTest, FolderStatisticsMovesAndEmptyFolders)
                               {u"toFolder"_s, u"alice/Elsewhere"_s}}))
                     .contains(u"write-protected"_s));
 }
+
+TEST_F(MessageFunctionsTest, ArchiveStatisticsCountWhatTheCallerMayRead)
+{
+    const int archived = import({{u"userName"_s, u"alice"_s},
+                                 {u"path"_s, m_files.path()}})[u"result"_s][u"archived"_s]
+                             .toInt();
+    ASSERT_GT(archived, 0);
+    const auto todayCount = [](const QJsonObject &envelope) {
+        const QJsonArray days = envelope[u"result"_s][u"archivedPerDay"_s].toArray();
+        return days.isEmpty() ? -1 : days.last()[u"archived"_s].toInt();
+    };
+    const QJsonObject all = call(*m_admin, u"GetArchiveStatistics"_s,
+                                 {{u"days"_s, u"7"_s}, {u"timeZoneId"_s, u"UTC"_s}});
+    ASSERT_EQ(status(all), u"succeeded"_s) << message(all).toStdString();
+    const QJsonArray days = all[u"result"_s][u"archivedPerDay"_s].toArray();
+    ASSERT_EQ(days.size(), 7);
+    EXPECT_EQ(days.last()[u"date"_s].toString(),
+              QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+    EXPECT_EQ(todayCount(all), archived);
+    EXPECT_EQ(all[u"result"_s][u"archivedTotal"_s].toInt(), archived);
+
+    // alice sees her archive once she may read it; nobody else's mail is counted for her.
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    EXPECT_EQ(todayCount(call(alice, u"GetArchiveStatistics"_s, {{u"timeZoneId"_s, u"UTC"_s}})), 0);
+    grant(u"alice"_s, u"alice"_s);
+    EXPECT_EQ(todayCount(call(alice, u"GetArchiveStatistics"_s, {{u"timeZoneId"_s, u"UTC"_s}})),
+              archived);
+
+    EXPECT_EQ(status(call(*m_admin, u"GetArchiveStatistics"_s, {{u"days"_s, u"0"_s}})),
+              u"failed"_s);
+    EXPECT_TRUE(
+        message(call(*m_admin, u"GetArchiveStatistics"_s, {{u"timeZoneId"_s, u"Mars/Base"_s}}))
+            .contains(u"Unknown time zone"_s));
+}
