@@ -39,6 +39,10 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     m_navigation->setSpacing(2);
     m_navigation->setFixedWidth(210);
     m_navigation->setFrameShape(QFrame::NoFrame);
+    // A light selection keeps the blue icons readable on the chosen page.
+    m_navigation->setStyleSheet(
+        u"QListWidget::item:selected { background: #d6e6f7; color: #10263d; }"_s);
+
     m_banner->setStyleSheet(u"background:#fff3cd;color:#664d03;padding:6px;"_s);
     m_banner->setWordWrap(true);
     m_banner->hide();

@@ -1,6 +1,7 @@
 #include "widgets/MessagePreview.h"
 
 #include "mime/MessageParser.h"
+#include "widgets/MessageBrowser.h"
 
 #include <QDesktopServices>
 #include <QDialog>
@@ -42,15 +43,13 @@ MessagePreview::MessagePreview(ClientCore::ConsoleSession &session, QWidget *par
     : QWidget(parent)
     , m_session(session)
     , m_headers(new QLabel(this))
-    , m_text(new QTextBrowser(this))
+    , m_text(new MessageBrowser(this))
     , m_attachments(new QListWidget(this))
     , m_source(new QToolButton(this))
 {
     m_headers->setTextFormat(Qt::RichText);
     m_headers->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_headers->setWordWrap(true);
-    m_text->setOpenLinks(false);
-    m_text->setOpenExternalLinks(false);
     m_attachments->setMaximumHeight(72);
     m_attachments->setFlow(QListView::LeftToRight);
     m_attachments->setWrapping(true);
@@ -145,7 +144,7 @@ void MessagePreview::showRaw(const QByteArray &raw)
         headers += u"<span style='color:#a15c00'>%1</span>"_s.arg(
             tr("Archived with defects: %1").arg(message.defects.join(u"; "_s)).toHtmlEscaped());
     m_headers->setText(headers);
-    m_text->setPlainText(message.bodyText);
+    m_text->showMessage(message);
     for (const Mime::AttachmentInfo &attachment : message.attachments) {
         if (attachment.isInline)
             continue;

@@ -15,9 +15,10 @@ class QToolButton;
 
 namespace Mailkeep::ClientWidgets {
 
-// One archived message: its headers, its text, its attachments; "Show source" shows the
-// archived bytes as they are. The text is shown as plain text (HTML mail as its text), so
-// nothing remote is loaded and nothing runs.
+// One archived message: its headers, its text or sanitised HTML (MessageBrowser), its
+// attachments; "Show source" shows the archived bytes as they are.
+class MessageBrowser;
+
 class MessagePreview final : public QWidget
 {
     Q_OBJECT
@@ -38,7 +39,7 @@ private:
 
     ClientCore::ConsoleSession &m_session;
     QLabel *m_headers;
-    QTextBrowser *m_text;
+    MessageBrowser *m_text;
     QListWidget *m_attachments;
     QToolButton *m_source;
     QString m_id;

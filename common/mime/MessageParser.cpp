@@ -163,6 +163,7 @@ ParsedMessage MessageParser::parse(const QByteArray &raw, bool keepAttachmentCon
     walker.walkMessage(parsed.message.get());
     result.bodyText = walker.bodyText();
     result.hasHtml = walker.hasHtml();
+    result.html = walker.html();
     result.attachments = walker.attachments();
     defects.append(walker.defects());
 

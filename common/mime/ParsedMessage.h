@@ -24,7 +24,8 @@ struct AttachmentInfo
     QString contentType; // lower-case "type/subtype"
     qint64 decodedSize = 0;
     bool isInline = false;
-    QString text; // decoded text of text/* attachments (capped), empty otherwise
+    QString contentId; // without <>, as the HTML's cid: links name it
+    QString text;      // decoded text of text/* attachments (capped), empty otherwise
     // The decoded bytes, only when asked for (MessageParser::parseWithAttachments): a reader
     // saving or opening the attachment.
     QByteArray content;
@@ -53,6 +54,7 @@ struct ParsedMessage
 
     QString bodyText; // readable text of the message, nested messages appended
     bool hasHtml = false;
+    QString html; // the first HTML part as written; only from parseWithAttachments
     QList<AttachmentInfo> attachments;
 
     // SHA-256 of the normalised body text: equal for the same message fetched through

@@ -167,6 +167,7 @@ void PartWalker::walkMessagePart(GMimeMessagePart *messagePart, Mode mode)
     if (info.fileName.isEmpty() && !subject.isEmpty())
         info.fileName = subject + u".eml"_s;
     info.isInline = isInlinePart(object);
+    info.contentId = fromUtf8(g_mime_object_get_content_id(object));
     if (inner && m_keepContent) {
         const GObjectPtr<GMimeStream> stream(g_mime_stream_mem_new());
         g_mime_object_write_to_stream(asObject(inner), nullptr, stream.get());
@@ -210,6 +211,12 @@ void PartWalker::walkLeaf(GMimePart *part, Mode mode)
 
     if ((plain || html) && !attachmentDisposition) {
         m_hasHtml = m_hasHtml || html;
+        // For a reader showing the message: its first HTML part, whichever alternative won.
+        if (html && m_keepContent && m_html.isEmpty()) {
+            qint64 size = 0;
+            m_html =
+                decodeText(decodedContent(content, kMaxBodyPartBytes, size), charset, m_defects);
+        }
         if (mode == Mode::AttachmentsOnly)
             return; // the other alternative is the body
         qint64 size = 0;
@@ -223,6 +230,7 @@ void PartWalker::walkLeaf(GMimePart *part, Mode mode)
     info.fileName = fromUtf8(g_mime_part_get_filename(part)).trimmed();
     info.contentType = mimeTypeOf(object);
     info.isInline = isInlinePart(object);
+    info.contentId = fromUtf8(g_mime_object_get_content_id(object));
     if (m_keepContent) {
         info.content =
             decodedContent(content, std::numeric_limits<qint64>::max(), info.decodedSize);

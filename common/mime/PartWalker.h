@@ -21,6 +21,7 @@ public:
     QString bodyText() const { return m_bodyParts.join(u"\n\n"); }
     const QList<AttachmentInfo> &attachments() const { return m_attachments; }
     bool hasHtml() const { return m_hasHtml; }
+    const QString &html() const { return m_html; } // only with keepContent
     const QStringList &defects() const { return m_defects; }
     // The first charset a text part declared: a good guess for raw 8-bit header bytes.
     const QByteArray &firstCharset() const { return m_firstCharset; }
@@ -47,6 +48,7 @@ private:
     QStringList m_bodyParts;
     QList<AttachmentInfo> m_attachments;
     bool m_hasHtml = false;
+    QString m_html;
     QStringList m_defects;
     QByteArray m_firstCharset;
 };

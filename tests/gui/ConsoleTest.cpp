@@ -7,6 +7,7 @@
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
 #include "widgets/MainWindow.h"
+#include "widgets/MessageBrowser.h"
 #include "widgets/MessageExport.h"
 #include "widgets/MessagePreview.h"
 #include "widgets/SearchPage.h"
@@ -14,6 +15,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QBuffer>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -22,6 +25,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QTreeView>
+#include <QUrl>
 
 #include <gtest/gtest.h>
 
@@ -225,7 +229,6 @@ TEST_F(ConsoleTest, MainWindowBrowsesSearchesAndRunsCommands)
     ASSERT_TRUE(table.open(QIODevice::ReadOnly));
     EXPECT_EQ(table.readAll(), QByteArray("name;value\nalpha;1\nbeta;2"));
 
-
     window.showPage(ClientWidgets::MainWindow::SearchEmail);
     window.searchPage()->search(QString());
     ASSERT_TRUE(waitFor([&]() { return window.searchPage()->resultModel()->total() == 5; }));
@@ -268,4 +271,40 @@ TEST_F(ConsoleTest, DeletingIsOfferedOnlyToThoseWhoMayDelete)
     ASSERT_TRUE(session->isAdmin());
     ClientWidgets::MainWindow administrator(std::move(session));
     EXPECT_TRUE(offersDelete(administrator));
+}
+
+TEST(MessageBrowserTest, ShowsHtmlWithoutScriptsOrOutsideResources)
+{
+    EXPECT_EQ(ClientWidgets::MessageBrowser::sanitised(
+                  u"<p onclick=\"steal()\" class=x>Hi</p><SCRIPT type=x>alert(1)</script >"_s),
+              u"<p class=x>Hi</p>"_s);
+
+    QImage pixel(4, 4, QImage::Format_RGB32);
+    pixel.fill(Qt::red);
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    pixel.save(&buffer, "PNG");
+    Mime::ParsedMessage message;
+    message.html =
+        u"<p>Logo <img src=\"cid:logo@x\"> and <img src=\"https://tracker.example/p.gif\">"
+        "<img src=\"file:///etc/hostname\"></p><script>alert('x')</script>"_s;
+    Mime::AttachmentInfo logo;
+    logo.contentId = u"logo@x"_s;
+    logo.content = png;
+    message.attachments << logo;
+
+    // The resource hook is what QTextDocument asks for every image.
+    ClientWidgets::MessageBrowser browser;
+    browser.showMessage(message);
+    EXPECT_TRUE(browser.toPlainText().contains(u"Logo"_s));
+    EXPECT_FALSE(browser.toPlainText().contains(u"alert"_s));
+    EXPECT_FALSE(browser.loadResource(QTextDocument::ImageResource, QUrl(u"cid:logo@x"_s))
+                     .value<QImage>()
+                     .isNull());
+    EXPECT_FALSE(
+        browser.loadResource(QTextDocument::ImageResource, QUrl(u"https://tracker.example/p.gif"_s))
+            .isValid());
+    EXPECT_FALSE(browser.loadResource(QTextDocument::ImageResource, QUrl(u"file:///etc/hostname"_s))
+                     .isValid());
 }

@@ -80,8 +80,16 @@ TEST(MessageParserBody, HandsOutAttachmentBytesWhenAsked)
     EXPECT_EQ(message.attachments[2].content, QByteArray("name;value\nalpha;1\nbeta;2"));
     EXPECT_EQ(message.attachments[2].text, u"name;value\nalpha;1\nbeta;2"_s);
 
+    EXPECT_EQ(message.attachments[0].contentId, u"logo@example.org"_s) << "for cid: links";
+    EXPECT_TRUE(MessageParser::parse(MimeTestData::read("html-only.eml")).html.isEmpty());
+    const ParsedMessage html =
+        MessageParser::parseWithAttachments(MimeTestData::read("html-only.eml"));
+    EXPECT_TRUE(html.html.contains(u"<"_s)) << "the HTML as written, for a reader";
+    EXPECT_FALSE(html.bodyText.contains(u"<"_s));
+
     const ParsedMessage nested =
         MessageParser::parseWithAttachments(MimeTestData::read("nested.eml"));
+
     ASSERT_FALSE(nested.attachments.isEmpty());
     EXPECT_TRUE(nested.attachments[0].content.contains("Subject: Inner subject"));
 }
