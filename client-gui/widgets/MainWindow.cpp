@@ -45,6 +45,8 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
 
     m_banner->setStyleSheet(u"background:#fff3cd;color:#664d03;padding:6px;"_s);
     m_banner->setWordWrap(true);
+    m_banner->setObjectName(u"connectionBanner"_s);
+
     m_banner->hide();
 
     m_dashboard = new DashboardPage(s, this);

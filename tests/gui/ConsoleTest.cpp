@@ -1,11 +1,13 @@
 // The console against a real server: its models under QAbstractItemModelTester, signing in
 // with trust on first use, and the main window's pages (browse, preview, search, prompt).
 #include "ConsoleFixture.h"
+#include "TcpRelay.h"
 #include "core/ConsoleSettings.h"
 #include "core/FolderTreeModel.h"
 #include "core/MessageTableModel.h"
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
+#include "widgets/DashboardPage.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBrowser.h"
 #include "widgets/MessageExport.h"
@@ -17,6 +19,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QImage>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -307,4 +310,66 @@ TEST(MessageBrowserTest, ShowsHtmlWithoutScriptsOrOutsideResources)
             .isValid());
     EXPECT_FALSE(browser.loadResource(QTextDocument::ImageResource, QUrl(u"file:///etc/hostname"_s))
                      .isValid());
+}
+
+TEST_F(ConsoleTest, ALostConnectionShowsABannerAndComesBack)
+{
+    TcpRelay relay(m_port);
+    ASSERT_TRUE(relay.start());
+    Api::ServerAddress address = aliceAddress();
+    address.port = relay.port();
+    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
+    bool signedIn = false;
+    QObject context;
+    session->signIn(&context, [&](const Api::CallResult &) { signedIn = true; });
+    ASSERT_TRUE(waitFor([&]() { return signedIn; }));
+    ClientCore::ConsoleSession *observed = session.get();
+    ClientWidgets::MainWindow window(std::move(session));
+    window.show();
+    auto *banner = window.findChild<QLabel *>(u"connectionBanner"_s);
+    ASSERT_NE(banner, nullptr);
+    waitFor([]() { return false; }, 500); // the pages' first calls
+    EXPECT_FALSE(banner->isVisible());
+
+    relay.cut();
+    window.dashboardPage()->refresh(); // any call finds the server gone
+    ASSERT_TRUE(waitFor([&]() { return observed->connectionLost(); }));
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().contains(u"lost"_s)) << banner->text().toStdString();
+
+    ASSERT_TRUE(relay.restore());
+    // The session tries again by itself every few seconds.
+    ASSERT_TRUE(waitFor([&]() { return !observed->connectionLost(); }, 15000));
+    EXPECT_FALSE(banner->isVisible());
+}
+
+TEST_F(ConsoleTest, AChangedPasswordIsAskedForAgainOnTheSamePage)
+{
+    ClientWidgets::MainWindow window(aliceSession());
+    window.show();
+    window.showPage(ClientWidgets::MainWindow::SearchEmail);
+    waitFor([]() { return false; }, 500);
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    ASSERT_EQ(status(call(admin, u"SetUserPassword"_s,
+                          {{u"userName"_s, u"alice"_s}, {u"password"_s, u"new-Pa55word"_s}})),
+              u"succeeded"_s);
+    // Answer the password question when it comes.
+    bool asked = false;
+    QTimer answer;
+    QObject::connect(&answer, &QTimer::timeout, [&]() {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<QInputDialog *>(widget);
+            if (dialog && dialog->isVisible()) {
+                asked = true;
+                dialog->setTextValue(u"new-Pa55word"_s);
+                dialog->accept();
+            }
+        }
+    });
+    answer.start(50);
+    window.searchPage()->search(QString());
+    ASSERT_TRUE(waitFor([&]() { return asked; }));
+    // The page is still the search page, and searching works with the new password.
+    window.searchPage()->search(QString());
+    ASSERT_TRUE(waitFor([&]() { return window.searchPage()->resultModel()->total() == 5; }));
 }
