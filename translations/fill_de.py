@@ -235,6 +235,12 @@ CONSOLE = {
  ("%n Nachricht endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:",
   "%n Nachrichten endgültig aus dem Archiv löschen? Der Grund wird im Prüfprotokoll vermerkt:"),
 "A reason is needed.": "Ein Grund ist erforderlich.",
+"Verify stores": "Archivspeicher prüfen",
+"Refresh statistics": "Statistik aktualisieren",
+"%1: stopped.": "%1: angehalten.",
+"%1: done.": "%1: erledigt.",
+"Starting…": "Wird gestartet…",
+"Stopping…": "Wird angehalten…",
 }
 GERMAN.update(CONSOLE)
 

@@ -372,6 +372,14 @@
         <source>The server no longer accepts the password of %1. Password:</source>
         <translation>Der Server nimmt das Kennwort von %1 nicht mehr an. Kennwort:</translation>
     </message>
+    <message>
+        <source>Verify stores</source>
+        <translation>Archivspeicher prüfen</translation>
+    </message>
+    <message>
+        <source>Refresh statistics</source>
+        <translation>Statistik aktualisieren</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MessagePreview</name>
@@ -532,6 +540,18 @@
     <message>
         <source>no</source>
         <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1: stopped.</source>
+        <translation>%1: angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
     </message>
 </context>
 <context>
@@ -928,6 +948,17 @@ Exit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannte
     <message>
         <source>%1 cannot be written.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten…</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "widgets/ListPages.h"
 
+#include "widgets/LongCall.h"
+
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -37,11 +39,37 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     connect(refreshButton, &QPushButton::clicked, this, &ServerListPage::refresh);
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(u"<h2>%1</h2>"_s.arg(title.toHtmlEscaped()), this), 1);
+    m_buttons = new QHBoxLayout;
+    top->addLayout(m_buttons);
     top->addWidget(refreshButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(m_status);
     layout->addWidget(m_list, 1);
+}
+
+void ServerListPage::addLongAction(const QString &label, const QString &function,
+                                   Api::FormFields arguments)
+{
+    auto *button = new QPushButton(label, this);
+    m_buttons->addWidget(button);
+    connect(button, &QPushButton::clicked, this, [this, label, function, arguments]() {
+        runLongCall(m_session, this, label, function, arguments,
+                    [this, label](const Api::CallResult &result) {
+                        QString text;
+                        if (result.failure != Api::CallFailure::None)
+                            text = result.failureMessage;
+                        else if (result.envelope.statusCode == Api::StatusCode::Cancelled)
+                            text = tr("%1: stopped.").arg(label);
+                        else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
+                            text = result.envelope.error ? result.envelope.error->message
+                                                         : tr("%1 failed.").arg(label);
+                        else
+                            text = tr("%1: done.").arg(label);
+                        refresh();
+                        m_status->setText(text);
+                    });
+    });
 }
 
 void ServerListPage::refresh()

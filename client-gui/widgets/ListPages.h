@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QTreeWidget;
 
@@ -30,6 +31,8 @@ public:
         m_filter = std::move(filter);
     }
     void refresh();
+    // A button running a long function (with progress and Cancel), then refreshing.
+    void addLongAction(const QString &label, const QString &function, Api::FormFields arguments);
 
 private:
     ClientCore::ConsoleSession &m_session;
@@ -39,6 +42,7 @@ private:
     QString m_emptyText;
     std::function<bool(const QJsonObject &)> m_filter;
     QLabel *m_status;
+    QHBoxLayout *m_buttons = nullptr;
     QTreeWidget *m_list;
 };
 

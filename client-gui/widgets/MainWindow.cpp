@@ -81,6 +81,9 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
                                            {tr("Original bytes"), u"rawSize"_s},
                                            {tr("Stored bytes"), u"storedSize"_s}},
                                           tr("There are no archive stores."), this);
+        stores->addLongAction(tr("Verify stores"), u"VerifyStores"_s,
+                              {{u"includeIndexes"_s, u"true"_s}});
+        stores->addLongAction(tr("Refresh statistics"), u"RefreshAllStoreStatistics"_s, {});
         addPage(AdministrativeTools, tr("Administrative Tools"), u"tools"_s, stores);
         stores->refresh();
     }

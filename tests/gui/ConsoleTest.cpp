@@ -8,6 +8,7 @@
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
+#include "widgets/LongCall.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBrowser.h"
 #include "widgets/MessageExport.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
@@ -372,4 +374,31 @@ TEST_F(ConsoleTest, AChangedPasswordIsAskedForAgainOnTheSamePage)
     // The page is still the search page, and searching works with the new password.
     window.searchPage()->search(QString());
     ASSERT_TRUE(waitFor([&]() { return window.searchPage()->resultModel()->total() == 5; }));
+}
+
+TEST_F(ConsoleTest, ALongCallShowsProgressAndCancelStopsTheServerTask)
+{
+    std::unique_ptr<ClientCore::ConsoleSession> session = aliceSession();
+    QWidget parent;
+    parent.show();
+    bool finished = false;
+    Api::StatusCode outcome = Api::StatusCode::Running;
+    ClientWidgets::runLongCall(*session, &parent, u"Gate"_s, u"TestGate"_s, {},
+                               [&](const Api::CallResult &result) {
+                                   finished = true;
+                                   outcome = result.envelope.statusCode;
+                               });
+    QProgressDialog *progress = nullptr;
+    ASSERT_TRUE(waitFor([&]() {
+        progress = parent.findChild<QProgressDialog *>(u"longCallProgress"_s);
+        return progress && progress->labelText() == u"Waiting at the gate"_s;
+    })) << "the server's status text is shown";
+    EXPECT_EQ(progress->value(), 10);
+    auto *cancel = progress->findChild<QPushButton *>();
+    ASSERT_NE(cancel, nullptr);
+    cancel->click(); // as the user does
+    ASSERT_TRUE(waitFor([&]() { return finished; }));
+
+    EXPECT_EQ(outcome, Api::StatusCode::Cancelled);
+    EXPECT_TRUE(m_gateSawCancel) << "the server task was asked to stop";
 }

@@ -1,0 +1,49 @@
+#include "widgets/LongCall.h"
+
+#include <QPointer>
+#include <QProgressDialog>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::ClientWidgets {
+
+void runLongCall(ClientCore::ConsoleSession &session, QWidget *parent, const QString &title,
+                 const QString &function, const Api::FormFields &arguments,
+                 std::function<void(const Api::CallResult &)> done)
+{
+    auto *dialog = new QProgressDialog(parent);
+    dialog->setObjectName(u"longCallProgress"_s);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(QProgressDialog::tr("Starting…"));
+    dialog->setRange(0, 0); // busy until the server reports a percentage
+    dialog->setMinimumDuration(0);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    dialog->setWindowModality(Qt::WindowModal);
+    QPointer<QProgressDialog> progress(dialog);
+    const std::shared_ptr<ClientCore::CallHandle> handle = session.call(
+        function, arguments, dialog,
+        [progress, done](const Api::CallResult &result) {
+            if (progress)
+                progress->deleteLater();
+            done(result);
+        },
+        [progress](std::optional<int> percent, const QString &text) {
+            if (!progress)
+                return;
+            if (percent) {
+                progress->setRange(0, 100);
+                progress->setValue(*percent);
+            }
+            if (!text.isEmpty())
+                progress->setLabelText(text);
+        });
+    QObject::connect(dialog, &QProgressDialog::canceled, dialog, [dialog, handle]() {
+        handle->cancel();
+        dialog->setLabelText(QProgressDialog::tr("Stopping…"));
+        dialog->setCancelButton(nullptr); // once asked, the server decides when it has stopped
+    });
+    dialog->show();
+}
+
+} // namespace Mailkeep::ClientWidgets
