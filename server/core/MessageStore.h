@@ -97,6 +97,11 @@ public:
     // Messages of these folders in every store given, newest first.
     virtual Result<QList<MessageSummary>> messagesInFolders(const QList<StoreRecord> &stores,
                                                             const QList<qint64> &folderIds) = 0;
+    // One page of a folder's messages by date (newest first when `descending`), across the
+    // stores: only the page's rows are read in full, so a folder of any size pages quickly.
+    virtual Result<QList<MessageSummary>> folderPageByDate(const QList<StoreRecord> &stores,
+                                                           qint64 folderId, bool descending,
+                                                           qint64 offset, qint64 limit) = 0;
     struct FolderCount
     {
         qint64 messages = 0;

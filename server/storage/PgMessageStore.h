@@ -21,6 +21,9 @@ public:
     Status clearCheckpoint(const QString &key) override;
     Result<QList<Core::MessageSummary>> messagesInFolders(const QList<Core::StoreRecord> &stores,
                                                           const QList<qint64> &folderIds) override;
+    Result<QList<Core::MessageSummary>> folderPageByDate(const QList<Core::StoreRecord> &stores,
+                                                         qint64 folderId, bool descending,
+                                                         qint64 offset, qint64 limit) override;
     Result<QHash<qint64, FolderCount>> folderCounts(const Core::StoreRecord &store) override;
     Result<QMap<QDate, qint64>> archivedPerDay(const Core::StoreRecord &store,
                                                const QDateTime &from, const QString &timeZone,

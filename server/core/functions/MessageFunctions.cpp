@@ -121,10 +121,6 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
              if (!stores.ok())
                  return stores.error();
              const QList<StoreRecord> &visible = stores.value();
-             Result<QList<MessageSummary>> messages =
-                 archive.messages().messagesInFolders(visible, {(*folder)->id});
-             if (!messages.ok())
-                 return messages.error();
              QHash<int, std::pair<StoreRecord, QByteArray>> keys;
              for (const StoreRecord &store : visible) {
                  Result<QByteArray> key = archive.stores().dataKey(store);
@@ -144,6 +140,14 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                               u"offset and limit cannot be negative."_s);
              const bool descending =
                  args.boolean(u"descending"_s, sort == u"date"_s || sort == u"size"_s);
+             // A page by date is read as a page; the other orders need the whole folder.
+             const bool pageByDate = sort == u"date"_s && limit > 0;
+             Result<QList<MessageSummary>> messages =
+                 pageByDate ? archive.messages().folderPageByDate(visible, (*folder)->id,
+                                                                  descending, offset, limit)
+                            : archive.messages().messagesInFolders(visible, {(*folder)->id});
+             if (!messages.ok())
+                 return messages.error();
              QList<MessageSummary> page = messages.value();
              const auto open = [&keys](MessageSummary &message) {
                  const auto &[store, key] = keys.value(message.storeId);
@@ -157,8 +161,10 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                          return opened.error();
                  }
              }
-             sortMessages(page, sort, descending);
-             page = page.mid(std::min<qint64>(offset, page.size()), limit > 0 ? limit : -1);
+             if (!pageByDate) {
+                 sortMessages(page, sort, descending);
+                 page = page.mid(std::min<qint64>(offset, page.size()), limit > 0 ? limit : -1);
+             }
              QJsonArray list;
              for (MessageSummary &message : page) {
                  if (sort == u"date"_s) {

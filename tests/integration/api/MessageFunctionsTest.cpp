@@ -362,3 +362,37 @@ TEST_F(MessageFunctionsTest, ArchiveStatisticsCountWhatTheCallerMayRead)
         message(call(*m_admin, u"GetArchiveStatistics"_s, {{u"timeZoneId"_s, u"Mars/Base"_s}}))
             .contains(u"Unknown time zone"_s));
 }
+
+TEST_F(MessageFunctionsTest, GetMessagesPagesAndSorts)
+{
+    ASSERT_EQ(status(import({{u"userName"_s, u"alice"_s},
+                             {u"path"_s, m_files.path()},
+                             {u"targetFolder"_s, u"Old PC"_s}})),
+              u"succeeded"_s);
+    grant(u"alice"_s, u"alice"_s);
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    const auto ids = [&](const Api::FormFields &extra) {
+        Api::FormFields fields{{u"folder"_s, u"alice/Old PC"_s}};
+        fields.append(extra);
+        QStringList list;
+        for (const QJsonValue &message :
+             call(alice, u"GetMessages"_s, fields)[u"result"_s].toArray())
+            list << message[u"id"_s].toString();
+        return list;
+    };
+    const QStringList all = ids({});
+    ASSERT_EQ(all.size(), 3);
+    EXPECT_EQ(ids({{u"offset"_s, u"1"_s}, {u"limit"_s, u"2"_s}}), all.mid(1, 2));
+    EXPECT_EQ(ids({{u"offset"_s, u"5"_s}, {u"limit"_s, u"2"_s}}), QStringList());
+    QStringList reversed = all;
+    std::reverse(reversed.begin(), reversed.end());
+    EXPECT_EQ(ids({{u"descending"_s, u"false"_s}, {u"limit"_s, u"10"_s}}), reversed);
+    EXPECT_EQ(ids({{u"descending"_s, u"false"_s}}), reversed) << "paged or not, the same order";
+    EXPECT_EQ(ids({{u"sort"_s, u"subject"_s}}).size(), 3);
+    EXPECT_EQ(status(call(alice, u"GetMessages"_s,
+                          {{u"folder"_s, u"alice/Old PC"_s}, {u"sort"_s, u"colour"_s}})),
+              u"failed"_s);
+    EXPECT_EQ(status(call(alice, u"GetMessages"_s,
+                          {{u"folder"_s, u"alice/Old PC"_s}, {u"offset"_s, u"-1"_s}})),
+              u"failed"_s);
+}
