@@ -1,5 +1,6 @@
 #include "storage/PgFolderStore.h"
 
+#include "storage/PgParameters.h"
 #include "storage/PgTransaction.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -192,9 +193,7 @@ Status PgFolderStore::deleteFolders(const QList<qint64> &folderIds)
 {
     if (folderIds.isEmpty())
         return {};
-    QStringList ids;
-    for (qint64 id : folderIds)
-        ids << QString::number(id);
+    const QStringList ids = idArray(folderIds);
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();

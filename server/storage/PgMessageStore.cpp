@@ -1,5 +1,6 @@
 #include "storage/PgMessageStore.h"
 
+#include "storage/PgParameters.h"
 #include "storage/PgStoreTables.h"
 #include "storage/PgTransaction.h"
 
@@ -39,9 +40,7 @@ PgMessageStore::messagesInFolders(const QList<Core::StoreRecord> &stores,
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    QStringList ids;
-    for (qint64 id : folderIds)
-        ids << QString::number(id);
+    const QStringList ids = idArray(folderIds);
     for (const Core::StoreRecord &store : stores) {
         Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
                                                    storeTable(store, u"messages"_s) +
@@ -145,9 +144,7 @@ Result<QMap<QDate, qint64>> PgMessageStore::archivedPerDay(const Core::StoreReco
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    QStringList ids;
-    for (const qint64 id : folderIds)
-        ids << QString::number(id);
+    const QStringList ids = idArray(folderIds);
     Result<PgResult> rows = (*lease)->exec(
         u"SELECT (archived_at AT TIME ZONE $2)::date, count(*) FROM "_s +
             storeTable(store, u"messages"_s) +

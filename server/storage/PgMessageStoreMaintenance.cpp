@@ -1,5 +1,7 @@
 // Reading a store page by page (verification, transfers) and compacting it.
 #include "storage/PgMessageStore.h"
+
+#include "storage/PgParameters.h"
 #include "storage/PgStoreTables.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -87,9 +89,7 @@ Status PgMessageStore::setIndexed(const Core::StoreRecord &store, const QList<qi
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    QStringList ids;
-    for (const qint64 id : messageIds)
-        ids << QString::number(id);
+    const QStringList ids = idArray(messageIds);
     Result<PgResult> rows = (*lease)->exec(u"UPDATE "_s + storeTable(store, u"messages"_s) +
                                                u" SET indexed = $2 WHERE id = ANY($1::bigint[])"_s,
                                            {ids, indexed});
@@ -104,9 +104,7 @@ Result<qint64> PgMessageStore::markUnindexed(const Core::StoreRecord &store,
     Result<PgLease> lease = m_pool.acquire();
     if (!lease.ok())
         return lease.error();
-    QStringList ids;
-    for (const qint64 id : folderIds)
-        ids << QString::number(id);
+    const QStringList ids = idArray(folderIds);
     Result<PgResult> rows =
         (*lease)->exec(u"UPDATE "_s + storeTable(store, u"messages"_s) +
                            u" SET indexed = false WHERE indexed AND ($1::bigint[] IS NULL OR "

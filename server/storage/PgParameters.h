@@ -3,6 +3,7 @@
 #include "model/Result.h"
 
 #include <QByteArray>
+#include <QStringList>
 #include <QVariantList>
 
 #include <vector>
@@ -32,5 +33,15 @@ private:
     std::vector<int> m_formats;
     std::vector<unsigned int> m_types; // PostgreSQL Oids (unsigned int in libpq)
 };
+
+// Ids as one parameter for "= ANY($n::bigint[])" (a text[] PostgreSQL casts).
+inline QStringList idArray(const QList<qint64> &ids)
+{
+    QStringList texts;
+    texts.reserve(ids.size());
+    for (const qint64 id : ids)
+        texts << QString::number(id);
+    return texts;
+}
 
 } // namespace Mailkeep::Storage
