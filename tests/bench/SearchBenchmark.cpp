@@ -83,6 +83,41 @@ void printLatency(const char *label, const Latency &latency, const char *tail = 
                 latency.p99, latency.max, tail);
 }
 
+// The console's message list: pages of 200 from all through the folder, newest first (read
+// page by page on the server) and by subject (every envelope of the folder opened).
+void browseFolder(ApiClient &api, qint64 messages)
+{
+    const auto page = [&](const QString &sort, qint64 offset, int *rows) {
+        QElapsedTimer timer;
+        timer.start();
+        const ApiClient::Outcome outcome =
+            api.invoke(u"GetMessages"_s, {{u"folder"_s, u"bench/Inbox"_s},
+                                          {u"sort"_s, sort},
+                                          {u"offset"_s, QString::number(offset)},
+                                          {u"limit"_s, u"200"_s}});
+        *rows = outcome.ok ? static_cast<int>(outcome.result.toArray().size()) : -1;
+        return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    };
+    QList<double> byDate;
+    QList<double> bySubject;
+    int shortPages = 0;
+    for (int i = 0; i < 20; ++i) {
+        int rows = 0;
+        byDate << page(u"date"_s, std::max<qint64>(0, messages - 200) * i / 19, &rows);
+        shortPages += rows == 200 ? 0 : 1;
+    }
+    for (int i = 0; i < 3; ++i) {
+        int rows = 0;
+        bySubject << page(u"subject"_s, i * 1000, &rows);
+        shortPages += rows == 200 ? 0 : 1;
+    }
+    printLatency("folder page", summarize(byDate),
+                 qPrintable(u"GetMessages, 200 of %1 messages, newest first, offsets 0..end"_s.arg(
+                     messages)));
+    printLatency("  by subject", summarize(bySubject), "the same, sorted by subject");
+    std::printf("  folder pages not full: %d\n", shortPages);
+}
+
 struct MixRun
 {
     QList<QList<double>> perKind;
@@ -334,6 +369,7 @@ bool runOnce(int count, const QString &notmuch)
                                 .arg(withSnippets.hits)));
     std::printf("  failed calls: %d; pages not matching their total: %d\n",
                 plain.failures + withSnippets.failures, plain.wrongPages + withSnippets.wrongPages);
+    browseFolder(api, inFolder.total);
     const long peakKiB = statusKiB(pid, "VmHWM:");
     server.stop();
 
