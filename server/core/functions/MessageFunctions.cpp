@@ -159,8 +159,12 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                  for (MessageSummary &message : page) {
                      if (Status opened = open(message); !opened.ok())
                          return opened.error();
+                     // A large folder is held whole here: keep only what the list shows.
+                     message.sealedEnvelope = QByteArray();
+                     message.preview = QString();
                  }
              }
+
              if (!pageByDate) {
                  sortMessages(page, sort, descending);
                  page = page.mid(std::min<qint64>(offset, page.size()), limit > 0 ? limit : -1);
