@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 /usr/lib/qt6/bin/lupdate -silent -no-obsolete -locations none -I common -I client-gui -I server \
     common/api client-gui -ts translations/mailkeep_de.ts
 python3 translations/fill_de.py translations/mailkeep_de.ts
+/usr/lib/qt6/bin/lupdate -silent -pluralonly -no-obsolete -locations none -target-language en \
+    -I common -I client-gui -I server common/api client-gui -ts translations/mailkeep_en.ts
+python3 translations/fill_en.py translations/mailkeep_en.ts

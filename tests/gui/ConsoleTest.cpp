@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 #include <QUrl>
 
@@ -401,4 +402,17 @@ TEST_F(ConsoleTest, ALongCallShowsProgressAndCancelStopsTheServerTask)
 
     EXPECT_EQ(outcome, Api::StatusCode::Cancelled);
     EXPECT_TRUE(m_gateSawCancel) << "the server task was asked to stop";
+}
+
+TEST(ConsoleTranslationTest, EnglishHasItsPluralForms)
+{
+    QTranslator english;
+    ASSERT_TRUE(english.load(u":/i18n/mailkeep_en.qm"_s));
+    QApplication::installTranslator(&english);
+    const char *context = "Mailkeep::ClientWidgets::SearchPage";
+    EXPECT_EQ(QApplication::translate(context, "%n message(s) found", nullptr, 1),
+              u"1 message found"_s);
+    EXPECT_EQ(QApplication::translate(context, "%n message(s) found", nullptr, 3),
+              u"3 messages found"_s);
+    QApplication::removeTranslator(&english);
 }

@@ -1,0 +1,40 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>Mailkeep::ClientWidgets::ArchiveBrowserPage</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation><numerusform>%n message</numerusform><numerusform>%n messages</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) so far</source>
+        <translation><numerusform>%n message so far</numerusform><numerusform>%n messages so far</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s) from the archive for good? The reason is written to the audit log:</source>
+        <translation><numerusform>Delete %n message from the archive for good? The reason is written to the audit log:</numerusform><numerusform>Delete %n messages from the archive for good? The reason is written to the audit log:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::DashboardPage</name>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store(s): &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</source>
+        <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store: &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; messages in %n archive stores: &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::SearchPage</name>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation><numerusform>%n message found</numerusform><numerusform>%n messages found</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>Export %n message(s) as:</source>
+        <translation><numerusform>Export %n message as:</numerusform><numerusform>Export %n messages as:</numerusform></translation>
+    </message>
+</context>
+</TS>
