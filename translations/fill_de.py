@@ -3,6 +3,8 @@
 import sys
 import xml.etree.ElementTree as ET
 
+from ts_tools import set_translation, write_ts
+
 GERMAN = {
 "The server's certificate is not trusted. Its SHA-256 fingerprint is %1; pass it with --pkv3 if that is your server.":
  "Dem Zertifikat des Servers wird nicht vertraut. Sein SHA-256-Fingerabdruck ist %1; geben Sie ihn mit --pkv3 an, wenn das Ihr Server ist.",
@@ -251,25 +253,10 @@ for message in tree.getroot().iter('message'):
     source = message.find('source').text
     translation = message.find('translation')
     if source in GERMAN:
-        german = GERMAN[source]
-        translation.attrib.pop('type', None)
-        if message.get('numerus') == 'yes':
-            # German has a singular and a plural form.
-            forms = german if isinstance(german, tuple) else (german, german)
-            for child in list(translation):
-                translation.remove(child)
-            translation.text = None
-            for form in forms:
-                ET.SubElement(translation, 'numerusform').text = form
-        else:
-            translation.text = german
+        set_translation(message, GERMAN[source])
     elif translation.get('type') == 'unfinished' or not translation.text:
         missing.append(source)
-tree.write(path, encoding='utf-8', xml_declaration=False)
-with open(path, encoding='utf-8') as written:
-    body = written.read()
-with open(path, 'w', encoding='utf-8') as final:
-    final.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + '\n')
+write_ts(tree, path)
 if missing:
     print('untranslated:', *missing, sep='\n  ')
     sys.exit(1)

@@ -4,6 +4,8 @@
 import sys
 import xml.etree.ElementTree as ET
 
+from ts_tools import set_translation, write_ts
+
 PLURALS = {
     "%n message(s)": ("%n message", "%n messages"),
     "%n message(s) so far": ("%n message so far", "%n messages so far"),
@@ -22,21 +24,11 @@ tree = ET.parse(path)
 missing = []
 for message in tree.getroot().iter('message'):
     source = message.find('source').text
-    translation = message.find('translation')
     if source not in PLURALS:
         missing.append(source)
         continue
-    translation.attrib.pop('type', None)
-    for child in list(translation):
-        translation.remove(child)
-    translation.text = None
-    for form in PLURALS[source]:
-        ET.SubElement(translation, 'numerusform').text = form
-tree.write(path, encoding='utf-8', xml_declaration=False)
-with open(path, encoding='utf-8') as written:
-    body = written.read()
-with open(path, 'w', encoding='utf-8') as final:
-    final.write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + '\n')
+    set_translation(message, PLURALS[source])
+write_ts(tree, path)
 if missing:
     print('plural forms missing:', *missing, sep='\n  ')
     sys.exit(1)
