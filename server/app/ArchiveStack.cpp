@@ -1,11 +1,12 @@
 #include "app/ArchiveStack.h"
 
 #include "core/StoreIndexer.h"
+#include "core/functions/ArchiveStatisticsFunctions.h"
 #include "core/functions/ComplianceFunctions.h"
 #include "core/functions/FolderFunctions.h"
-#include "core/functions/MessageFunctions.h"
-#include "core/functions/ArchiveStatisticsFunctions.h"
 #include "core/functions/GlobalPropertyFunctions.h"
+#include "core/functions/MessageFunctions.h"
+#include "core/functions/MessageMoveFunctions.h"
 #include "core/functions/SavedSearchFunctions.h"
 #include "core/functions/SearchFunctions.h"
 #include "core/functions/StoreFunctions.h"
@@ -140,7 +141,10 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerFolderFunctions(registry, m_users, *m_archive);
     Core::registerMessageFunctions(registry,
                                    {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
+    Core::registerMessageMoveFunctions(
+        registry, {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
     Core::registerSearchFunctions(registry,
+
                                   {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
     Core::registerSavedSearchFunctions(registry, *m_savedSearches);
     Core::registerComplianceFunctions(registry, *m_compliance);
@@ -149,6 +153,5 @@ void ArchiveStack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerArchiveStatisticsFunctions(
         registry, {*m_archive, *m_access, *m_workerResults, *m_audit, m_clock});
 }
-
 
 } // namespace Mailkeep::App

@@ -12,6 +12,7 @@ namespace Mailkeep::Core {
 // Event names as the product we follow spells them ("FileGroup" is its old word for a store).
 namespace AuditEvent {
 inline const QString MessageDelete = QStringLiteral("MessageDelete");
+inline const QString MessageMove = QStringLiteral("MessageMove");
 inline const QString ComplianceChangeSettings = QStringLiteral("ComplianceChangeSettings");
 inline const QString FileGroupAttach = QStringLiteral("FileGroupAttach");
 inline const QString FileGroupCreate = QStringLiteral("FileGroupCreate");

@@ -105,4 +105,20 @@ Status MessageAccess::mayDelete(const Identity &caller, const QString &folderPat
     return {};
 }
 
+Status MessageAccess::mayWrite(const Identity &caller, const QString &folderPath)
+{
+    Result<bool> everything = readsEverything(caller);
+    if (!everything.ok())
+        return everything.error();
+    if (everything.value())
+        return {};
+    Result<bool> granted = hasFolderPrivilege(caller, folderPath, u"write"_s);
+    if (!granted.ok())
+        return granted.error();
+    if (!granted.value())
+        return Error(ErrorCode::PermissionDenied,
+                     u"You may not file messages into the folder %1."_s.arg(folderPath));
+    return {};
+}
+
 } // namespace Mailkeep::Core

@@ -21,7 +21,9 @@ struct MessageRef
 //    Archive Access (compliance: adminEmailPreviewEnabled) is on;
 //  - delete: the global privilege "delete" (administrators have every global privilege) and
 //    a folder privilege "delete" (administrators: Archive Access instead), never during legal
-//    hold.
+//    hold;
+//  - write (file mail into it, move mail there): a folder privilege "write" (administrators:
+//    Archive Access instead).
 class MessageAccess
 {
 public:
@@ -33,6 +35,7 @@ public:
     // The folders the caller reads, each covering everything below it.
     Result<QStringList> readableFolders(const Identity &caller);
     Status mayDelete(const Identity &caller, const QString &folderPath);
+    Status mayWrite(const Identity &caller, const QString &folderPath);
 
 private:
     Result<bool> hasFolderPrivilege(const Identity &caller, const QString &folderPath,

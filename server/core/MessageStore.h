@@ -121,6 +121,18 @@ public:
     // The message without its content; nullopt when there is no such message.
     virtual Result<std::optional<MessageSummary>> message(const StoreRecord &store,
                                                           qint64 messageId) = 0;
+    // The messages with these ids (in no particular order; missing ones are left out).
+    virtual Result<QList<MessageSummary>> messagesByIds(const StoreRecord &store,
+                                                        const QList<qint64> &messageIds) = 0;
+    // Whether a message of the folder waits for the index (so the index cannot list it yet).
+    virtual Result<bool> folderHasUnindexed(const StoreRecord &store, qint64 folderId) = 0;
+    // Moves the messages into the folder, each marked as not indexed (its folder is in its
+    // index document). A message the folder holds already, by its bytes or by its normalised
+    // key, stays where it is. Returns the ids moved. All or nothing.
+    virtual Result<QList<qint64>> moveMessages(const StoreRecord &store,
+                                               const QList<qint64> &messageIds,
+                                               qint64 targetFolderId) = 0;
+
     // Deletes the message; its content goes with it when no other message refers to it.
     // False when there was no such message.
     virtual Result<bool> deleteMessage(const StoreRecord &store, qint64 messageId) = 0;

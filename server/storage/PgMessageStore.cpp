@@ -61,9 +61,6 @@ Result<QList<Core::MessageSummary>>
 PgMessageStore::folderPageByDate(const QList<Core::StoreRecord> &stores, qint64 folderId,
                                  bool descending, qint64 offset, qint64 limit)
 {
-    Result<PgLease> lease = m_pool.acquire();
-    if (!lease.ok())
-        return lease.error();
     // First the order: ids and dates of the first offset+limit messages of every store (the
     // folder_id, message_date index serves it); then the page's rows in full.
     struct Key
@@ -73,17 +70,22 @@ PgMessageStore::folderPageByDate(const QList<Core::StoreRecord> &stores, qint64 
         qint64 id;
     };
     QList<Key> keys;
-    const QString order = descending ? u"message_date DESC NULLS LAST, id DESC"_s
-                                     : u"message_date ASC NULLS FIRST, id ASC"_s;
-    for (qsizetype s = 0; s < stores.size(); ++s) {
-        Result<PgResult> rows = (*lease)->exec(
-            u"SELECT id, message_date FROM "_s + storeTable(stores.at(s), u"messages"_s) +
-                u" WHERE folder_id = $1 ORDER BY "_s + order + u" LIMIT $2"_s,
-            {folderId, offset + limit});
-        if (!rows.ok())
-            return rows.error();
-        for (int row = 0; row < rows->rowCount(); ++row)
-            keys.append({rows->toDateTime(row, 1), static_cast<int>(s), rows->toInt64(row, 0)});
+    {
+        Result<PgLease> lease = m_pool.acquire();
+        if (!lease.ok())
+            return lease.error();
+        const QString order = descending ? u"message_date DESC NULLS LAST, id DESC"_s
+                                         : u"message_date ASC NULLS FIRST, id ASC"_s;
+        for (qsizetype s = 0; s < stores.size(); ++s) {
+            Result<PgResult> rows = (*lease)->exec(
+                u"SELECT id, message_date FROM "_s + storeTable(stores.at(s), u"messages"_s) +
+                    u" WHERE folder_id = $1 ORDER BY "_s + order + u" LIMIT $2"_s,
+                {folderId, offset + limit});
+            if (!rows.ok())
+                return rows.error();
+            for (int row = 0; row < rows->rowCount(); ++row)
+                keys.append({rows->toDateTime(row, 1), static_cast<int>(s), rows->toInt64(row, 0)});
+        }
     }
     std::sort(keys.begin(), keys.end(), [descending](const Key &a, const Key &b) {
         const auto rank = [](const Key &k) { return std::tuple(k.date, k.storeIndex, k.id); };
@@ -92,25 +94,18 @@ PgMessageStore::folderPageByDate(const QList<Core::StoreRecord> &stores, qint64 
     keys = keys.mid(std::min<qsizetype>(offset, keys.size()), limit);
     QHash<std::pair<int, qint64>, Core::MessageSummary> rowsByKey;
     for (qsizetype s = 0; s < stores.size(); ++s) {
-        QStringList ids;
+        QList<qint64> ids;
         for (const Key &key : std::as_const(keys)) {
             if (key.storeIndex == s)
-                ids << QString::number(key.id);
+                ids << key.id;
         }
-        if (ids.isEmpty())
-            continue;
-        Result<PgResult> rows = (*lease)->exec(u"SELECT "_s + kMessageSummaryColumns + u" FROM "_s +
-                                                   storeTable(stores.at(s), u"messages"_s) +
-                                                   u" WHERE id = ANY($1::bigint[])"_s,
-                                               {ids});
+        Result<QList<Core::MessageSummary>> rows = messagesByIds(stores.at(s), ids);
         if (!rows.ok())
             return rows.error();
-        for (int row = 0; row < rows->rowCount(); ++row) {
-            Core::MessageSummary summary =
-                messageSummaryFromRow(stores.at(s).id, rows.value(), row);
+        for (Core::MessageSummary &summary : rows.value())
             rowsByKey.insert({static_cast<int>(s), summary.id}, std::move(summary));
-        }
     }
+
     QList<Core::MessageSummary> page;
     for (const Key &key : std::as_const(keys)) {
         if (auto found = rowsByKey.constFind({key.storeIndex, key.id}); found != rowsByKey.cend())

@@ -32,7 +32,14 @@ public:
     messageWithContent(const Core::StoreRecord &store, qint64 messageId) override;
     Result<std::optional<Core::MessageSummary>> message(const Core::StoreRecord &store,
                                                         qint64 messageId) override;
+    Result<QList<Core::MessageSummary>> messagesByIds(const Core::StoreRecord &store,
+                                                      const QList<qint64> &messageIds) override;
+    Result<bool> folderHasUnindexed(const Core::StoreRecord &store, qint64 folderId) override;
+    Result<QList<qint64>> moveMessages(const Core::StoreRecord &store,
+                                       const QList<qint64> &messageIds,
+                                       qint64 targetFolderId) override;
     Result<bool> deleteMessage(const Core::StoreRecord &store, qint64 messageId) override;
+
     Result<QList<ContentRow>> contentPage(const Core::StoreRecord &store,
                                           const QByteArray &afterSha256, int limit) override;
     Result<QList<StoredMessage>> messagePage(const Core::StoreRecord &store, qint64 afterId,

@@ -1,6 +1,7 @@
 #include "core/functions/FolderFunctions.h"
 
 #include "core/FolderPaths.h"
+#include "core/StoreIndexer.h"
 #include "core/UserRules.h"
 
 #include <QJsonArray>
@@ -14,6 +15,28 @@ namespace Mailkeep::Core {
 namespace {
 
 using Api::ArgumentType;
+
+// Marks the folders' messages in every attached store as not indexed and indexes them again.
+Result<QJsonValue> reindexFolders(ArchiveService &archive, const QList<qint64> &folderIds)
+{
+    Result<QList<StoreRecord>> stores = archive.stores().readableStores();
+    if (!stores.ok())
+        return stores.error();
+    StoreIndexer indexer(archive);
+    qint64 reindexed = 0;
+    for (const StoreRecord &store : stores.value()) {
+        Result<qint64> marked = archive.messages().markUnindexed(store, folderIds);
+        if (!marked.ok())
+            return marked.error();
+        if (marked.value() == 0)
+            continue;
+        Result<qint64> indexed = indexer.indexPending(store);
+        if (!indexed.ok())
+            return indexed.error();
+        reindexed += indexed.value();
+    }
+    return QJsonValue(QJsonObject{{u"reindexed"_s, static_cast<double>(reindexed)}});
+}
 
 // An existing folder, or a user's archive, which is created the first time it is needed.
 Result<FolderRecord> folderForPrivileges(UserStore &users, FolderStore &folders,
@@ -136,7 +159,12 @@ void registerFolderMaintenance(FunctionRegistry &registry, ArchiveService &archi
                       if (Status moved = archive.folders().moveFolder(folder->value(), to.value());
                           !moved.ok())
                           return moved.error();
-                      return QJsonValue();
+                      // The index files each message under its folder path, which searches and
+                      // their privilege filter match: the moved mail is indexed again.
+                      QList<qint64> movedIds;
+                      for (const FolderRecord &item : moving.value())
+                          movedIds << item.id;
+                      return reindexFolders(archive, movedIds);
                   }});
 
     registry.add({{u"DeleteEmptyFolders"_s, {{u"folder"_s, ArgumentType::String, true}}},

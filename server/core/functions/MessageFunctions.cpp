@@ -2,6 +2,7 @@
 
 #include "core/ContentCodec.h"
 #include "core/EmailImporter.h"
+#include "core/FolderListing.h"
 #include "core/FolderPaths.h"
 #include "core/WorkerRuns.h"
 #include "core/functions/MessageJson.h"
@@ -16,32 +17,6 @@ namespace Mailkeep::Core {
 namespace {
 
 using Api::ArgumentType;
-
-// GetMessages' orders; ties keep the newest first, so paging is stable.
-void sortMessages(QList<MessageSummary> &messages, const QString &sort, bool descending)
-{
-    const auto newer = [](const MessageSummary &a, const MessageSummary &b) {
-        if (a.messageDate != b.messageDate)
-            return a.messageDate > b.messageDate;
-        return std::pair(a.storeId, a.id) > std::pair(b.storeId, b.id);
-    };
-    const auto key = [&sort](const MessageSummary &a, const MessageSummary &b) -> int {
-        if (sort == u"size"_s)
-            return a.size < b.size ? -1 : (a.size > b.size ? 1 : 0);
-        const QString &left = sort == u"subject"_s ? a.subject : a.sender;
-        const QString &right = sort == u"subject"_s ? b.subject : b.sender;
-        return left.localeAwareCompare(right);
-    };
-    std::stable_sort(messages.begin(), messages.end(),
-                     [&](const MessageSummary &a, const MessageSummary &b) {
-                         if (sort == u"date"_s)
-                             return descending ? newer(a, b) : newer(b, a);
-                         const int order = key(a, b);
-                         if (order != 0)
-                             return descending ? order > 0 : order < 0;
-                         return newer(a, b);
-                     });
-}
 
 // An attached store whose mail can be read; the same NotFound as for a missing message
 // otherwise, so ids reveal nothing.
@@ -117,17 +92,6 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                  return folder.error();
              if (!folder->has_value())
                  return Error(ErrorCode::NotFound, u"There is no archive folder %1."_s.arg(path));
-             Result<QList<StoreRecord>> stores = archive.stores().readableStores();
-             if (!stores.ok())
-                 return stores.error();
-             const QList<StoreRecord> &visible = stores.value();
-             QHash<int, std::pair<StoreRecord, QByteArray>> keys;
-             for (const StoreRecord &store : visible) {
-                 Result<QByteArray> key = archive.stores().dataKey(store);
-                 if (!key.ok())
-                     return key.error();
-                 keys.insert(store.id, {store, key.value()});
-             }
              const QString sort = args.string(u"sort"_s, u"date"_s).toLower();
              static const QStringList sorts{u"date"_s, u"size"_s, u"subject"_s, u"sender"_s};
              if (!sorts.contains(sort))
@@ -140,43 +104,13 @@ void registerMessageFunctions(FunctionRegistry &registry, const MessageServices 
                               u"offset and limit cannot be negative."_s);
              const bool descending =
                  args.boolean(u"descending"_s, sort == u"date"_s || sort == u"size"_s);
-             // A page by date is read as a page; the other orders need the whole folder.
-             const bool pageByDate = sort == u"date"_s && limit > 0;
-             Result<QList<MessageSummary>> messages =
-                 pageByDate ? archive.messages().folderPageByDate(visible, (*folder)->id,
-                                                                  descending, offset, limit)
-                            : archive.messages().messagesInFolders(visible, {(*folder)->id});
-             if (!messages.ok())
-                 return messages.error();
-             QList<MessageSummary> page = messages.value();
-             const auto open = [&keys](MessageSummary &message) {
-                 const auto &[store, key] = keys.value(message.storeId);
-                 return ArchiveService::openEnvelope(message, store, key);
-             };
-             // By date the database's order serves and only the page is opened; the other
-             // orders need every envelope of the folder opened first.
-             if (sort != u"date"_s) {
-                 for (MessageSummary &message : page) {
-                     if (Status opened = open(message); !opened.ok())
-                         return opened.error();
-                     // A large folder is held whole here: keep only what the list shows.
-                     message.sealedEnvelope = QByteArray();
-                     message.preview = QString();
-                 }
-             }
-
-             if (!pageByDate) {
-                 sortMessages(page, sort, descending);
-                 page = page.mid(std::min<qint64>(offset, page.size()), limit > 0 ? limit : -1);
-             }
+             Result<QList<MessageSummary>> page =
+                 FolderListing(archive).page(folder->value(), {sort, descending, offset, limit});
+             if (!page.ok())
+                 return page.error();
              QJsonArray list;
-             for (MessageSummary &message : page) {
-                 if (sort == u"date"_s) {
-                     if (Status opened = open(message); !opened.ok())
-                         return opened.error();
-                 }
+             for (const MessageSummary &message : page.value())
                  list.append(messageJson(message, path));
-             }
              return QJsonValue(list);
          }});
 

@@ -84,19 +84,18 @@ void registerUserFunctions(FunctionRegistry &registry, UserStore &users, FolderS
                       return QJsonValue(list);
                   }});
 
-    registry.add(
-        {{u"GetCurrentUserInfo"_s, {}},
-         Access::AnyUser,
-         [](const Api::Arguments &, CallContext &context) -> Result<QJsonValue> {
-             // What a client needs to shape itself for the signed-in user.
-             return QJsonValue(QJsonObject{
-                 {u"userName"_s, context.caller.userName},
-                 {u"fullName"_s, context.caller.fullName},
-                 {u"isAdmin"_s, context.caller.isAdmin()},
-                 {u"privileges"_s, QJsonArray::fromStringList(context.caller.privileges)},
-                 {u"loginPrivileges"_s,
-                  QJsonArray::fromStringList(context.caller.loginPrivileges)}});
-         }});
+    registry.add({{u"GetCurrentUserInfo"_s, {}},
+                  Access::AnyUser,
+                  [](const Api::Arguments &, CallContext &context) -> Result<QJsonValue> {
+                      // What a client needs to shape itself for the signed-in user.
+                      return QJsonValue(QJsonObject{
+                          {u"userName"_s, context.caller.userName},
+                          {u"fullName"_s, context.caller.fullName},
+                          {u"isAdmin"_s, context.caller.isAdmin()},
+                          {u"privileges"_s, QJsonArray::fromStringList(context.caller.privileges)},
+                          {u"loginPrivileges"_s,
+                           QJsonArray::fromStringList(context.caller.loginPrivileges)}});
+                  }});
     registry.add(
         {{u"GetUserInfo"_s, {userNameArgument()}},
 
