@@ -243,8 +243,18 @@ CONSOLE = {
 "%1: done.": "%1: erledigt.",
 "Starting…": "Wird gestartet…",
 "Stopping…": "Wird angehalten…",
+"Move to…": "Verschieben nach…",
+"Move the selected messages into another archive folder":
+ "Die ausgewählten Nachrichten in einen anderen Archivordner verschieben",
+"Move messages": "Nachrichten verschieben",
+"Move %n message(s) into this folder:":
+ ("%n Nachricht in diesen Ordner verschieben:", "%n Nachrichten in diesen Ordner verschieben:"),
+"%n message(s) stayed where they were: the folder holds them already.":
+ ("%n Nachricht blieb an ihrem Platz: Der Ordner enthält sie bereits.",
+  "%n Nachrichten blieben an ihrem Platz: Der Ordner enthält sie bereits."),
 }
 GERMAN.update(CONSOLE)
+
 
 path = sys.argv[1] if len(sys.argv) > 1 else 'translations/mailkeep_de.ts'
 tree = ET.parse(path)

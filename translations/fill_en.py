@@ -17,7 +17,13 @@ PLURALS = {
     "<b>%1</b> messages in %n archive store(s): <b>%2</b> of mail take <b>%3</b> on disk.":
         ("<b>%1</b> messages in %n archive store: <b>%2</b> of mail take <b>%3</b> on disk.",
          "<b>%1</b> messages in %n archive stores: <b>%2</b> of mail take <b>%3</b> on disk."),
+    "Move %n message(s) into this folder:":
+        ("Move %n message into this folder:", "Move %n messages into this folder:"),
+    "%n message(s) stayed where they were: the folder holds them already.":
+        ("%n message stayed where it was: the folder holds it already.",
+         "%n messages stayed where they were: the folder holds them already."),
 }
+
 
 path = sys.argv[1] if len(sys.argv) > 1 else 'translations/mailkeep_en.ts'
 tree = ET.parse(path)

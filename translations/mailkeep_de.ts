@@ -127,6 +127,26 @@
         <source>A reason is needed.</source>
         <translation>Ein Grund ist erforderlich.</translation>
     </message>
+    <message>
+        <source>Move to…</source>
+        <translation>Verschieben nach…</translation>
+    </message>
+    <message>
+        <source>Move the selected messages into another archive folder</source>
+        <translation>Die ausgewählten Nachrichten in einen anderen Archivordner verschieben</translation>
+    </message>
+    <message>
+        <source>Move messages</source>
+        <translation>Nachrichten verschieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n message(s) into this folder:</source>
+        <translation><numerusform>%n Nachricht in diesen Ordner verschieben:</numerusform><numerusform>%n Nachrichten in diesen Ordner verschieben:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stayed where they were: the folder holds them already.</source>
+        <translation><numerusform>%n Nachricht blieb an ihrem Platz: Der Ordner enthält sie bereits.</numerusform><numerusform>%n Nachrichten blieben an ihrem Platz: Der Ordner enthält sie bereits.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::CommandPromptPage</name>

@@ -15,6 +15,14 @@
         <source>Delete %n message(s) from the archive for good? The reason is written to the audit log:</source>
         <translation><numerusform>Delete %n message from the archive for good? The reason is written to the audit log:</numerusform><numerusform>Delete %n messages from the archive for good? The reason is written to the audit log:</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Move %n message(s) into this folder:</source>
+        <translation><numerusform>Move %n message into this folder:</numerusform><numerusform>Move %n messages into this folder:</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) stayed where they were: the folder holds them already.</source>
+        <translation><numerusform>%n message stayed where it was: the folder holds it already.</numerusform><numerusform>%n messages stayed where they were: the folder holds them already.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::DashboardPage</name>

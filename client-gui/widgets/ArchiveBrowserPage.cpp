@@ -2,6 +2,7 @@
 
 #include "core/FolderTreeModel.h"
 #include "core/MessageTableModel.h"
+#include "widgets/FolderPickerDialog.h"
 #include "widgets/MessageExport.h"
 #include "widgets/MessagePreview.h"
 
@@ -11,6 +12,8 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSplitter>
@@ -116,6 +119,10 @@ ArchiveBrowserPage::ArchiveBrowserPage(ClientCore::ConsoleSession &session, QWid
             toolbar->addAction(tr("Delete…"), this, &ArchiveBrowserPage::deleteSelected);
         remove->setShortcut(QKeySequence::Delete);
         remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        QAction *move = toolbar->addAction(tr("Move to…"), this, &ArchiveBrowserPage::moveSelected);
+        move->setToolTip(tr("Move the selected messages into another archive folder"));
+        move->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_M);
+        move->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     }
     toolbar->addSeparator();
     toolbar->addWidget(m_count);
@@ -181,7 +188,51 @@ void ArchiveBrowserPage::deleteSelected()
     }
 }
 
+void ArchiveBrowserPage::moveSelected()
+{
+    const QStringList ids = selectedMessageIds(m_list);
+    if (ids.isEmpty())
+        return;
+    FolderPickerDialog picker(
+        m_session, tr("Move messages"),
+        tr("Move %n message(s) into this folder:", nullptr, static_cast<int>(ids.size())), this);
+    if (picker.exec() != QDialog::Accepted || picker.selectedFolder().isEmpty())
+        return;
+    // The server takes at most 1000 messages a call.
+    constexpr qsizetype kChunk = 1000;
+    auto remaining = std::make_shared<int>(static_cast<int>((ids.size() + kChunk - 1) / kChunk));
+    auto refusals = std::make_shared<QStringList>();
+    auto alreadyThere = std::make_shared<int>(0);
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        m_session.call(
+            u"MoveMessages"_s,
+            {{u"ids"_s, ids.mid(start, kChunk).join(u',')},
+             {u"targetFolder"_s, picker.selectedFolder()}},
+            this, [this, remaining, refusals, alreadyThere](const Api::CallResult &result) {
+                if (result.failure != Api::CallFailure::None)
+                    *refusals << result.failureMessage;
+                else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
+                    *refusals << result.envelope.error->message;
+                else
+                    *alreadyThere += static_cast<int>(
+                        result.envelope.result[u"alreadyInTarget"_s].toArray().size());
+                if (--*remaining > 0)
+                    return;
+                if (*alreadyThere > 0)
+                    *refusals << tr("%n message(s) stayed where they were: the folder holds them "
+                                    "already.",
+                                    nullptr, *alreadyThere);
+                if (!refusals->isEmpty())
+                    QMessageBox::information(this, tr("Move messages"), refusals->join(u'\n'));
+                m_preview->clear();
+                m_messages->showFolder(
+                    m_tree->currentIndex().data(ClientCore::FolderTreeModel::PathRole).toString());
+            });
+    }
+}
+
 void ArchiveBrowserPage::copySelected()
+
 {
     // The rows as text: date, from, subject - what a person pastes into a note.
     QStringList lines;

@@ -32,6 +32,7 @@ private:
     void exportSelected();
     void copySelected();
     void deleteSelected();
+    void moveSelected();
 
     ClientCore::ConsoleSession &m_session;
     ClientCore::FolderTreeModel *m_folderModel;

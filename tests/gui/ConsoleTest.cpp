@@ -8,6 +8,7 @@
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
+#include "widgets/FolderPickerDialog.h"
 #include "widgets/LongCall.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBrowser.h"
@@ -21,6 +22,7 @@
 #include <QBuffer>
 #include <QImage>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -277,6 +279,70 @@ TEST_F(ConsoleTest, DeletingIsOfferedOnlyToThoseWhoMayDelete)
     ASSERT_TRUE(session->isAdmin());
     ClientWidgets::MainWindow administrator(std::move(session));
     EXPECT_TRUE(offersDelete(administrator));
+}
+
+TEST_F(ConsoleTest, MessagesMoveIntoAFolderPickedFromTheTree)
+{
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    ASSERT_EQ(status(call(admin, u"SetUserPrivileges"_s,
+                          {{u"userName"_s, u"alice"_s}, {u"privileges"_s, u"login,delete"_s}})),
+              u"succeeded"_s);
+    ASSERT_EQ(status(call(admin, u"SetUserPrivilegesOnFolder"_s,
+                          {{u"userName"_s, u"alice"_s},
+                           {u"folder"_s, u"alice"_s},
+                           {u"privileges"_s, u"read,write,delete"_s}})),
+              u"succeeded"_s);
+    ClientWidgets::MainWindow window(aliceSession());
+    window.show();
+    ClientWidgets::ArchiveBrowserPage *archive = window.archivePage();
+    window.showPage(ClientWidgets::MainWindow::MyArchive);
+    QTreeView *tree = archive->folders();
+    ASSERT_TRUE(
+        waitFor([&]() { return tree->model()->rowCount(tree->model()->index(0, 0)) == 1; }));
+    tree->setCurrentIndex(tree->model()->index(0, 0, tree->model()->index(0, 0)));
+    QTableView *list = archive->messages();
+    ASSERT_TRUE(waitFor([&]() { return list->model()->rowCount() == 4; }));
+    list->selectRow(0);
+    const QString moved =
+        list->model()->index(0, 0).data(ClientCore::MessageTableModel::IdRole).toString();
+
+    // The picker opens Old PC, chooses Projects and confirms.
+    bool picked = false;
+    QTimer picker;
+    QObject::connect(&picker, &QTimer::timeout, [&]() {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<ClientWidgets::FolderPickerDialog *>(widget);
+            if (!dialog || !dialog->isVisible())
+                continue;
+            QAbstractItemModel *folders = dialog->tree()->model();
+            const QModelIndex oldPc = folders->index(0, 0, folders->index(0, 0));
+            if (!oldPc.isValid())
+                return;
+            dialog->tree()->expand(oldPc);
+            const QModelIndex projects = folders->index(0, 0, oldPc);
+            if (!projects.isValid())
+                return;
+            dialog->tree()->setCurrentIndex(projects);
+            picked = dialog->selectedFolder() == u"alice/Old PC/Projects"_s;
+            dialog->accept();
+        }
+    });
+    picker.start(50);
+    const QList<QAction *> actions = archive->findChildren<QAction *>();
+    auto move = std::find_if(actions.cbegin(), actions.cend(),
+                             [](QAction *action) { return action->text() == u"Move to…"_s; });
+    ASSERT_NE(move, actions.cend()) << "alice may delete, so she may move";
+    (*move)->trigger();
+    EXPECT_TRUE(picked);
+    ASSERT_TRUE(waitFor([&]() { return list->model()->rowCount() == 3; }));
+    HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
+    QStringList ids;
+    for (const QJsonValue &row :
+         call(alice, u"GetMessages"_s, {{u"folder"_s, u"alice/Old PC/Projects"_s}})[u"result"_s]
+             .toArray())
+        ids << row[u"id"_s].toString();
+    EXPECT_TRUE(ids.contains(moved));
+    EXPECT_EQ(ids.size(), 2);
 }
 
 TEST(MessageBrowserTest, ShowsHtmlWithoutScriptsOrOutsideResources)
