@@ -118,7 +118,7 @@ ExitCode userList(Interpreter &shell, const ParsedCommand &command,
 }
 
 // Archiving and export profiles come from GetProfiles (raw=true); each has an id, a name, the
-// user whose archive it fills (userName) and a direction: "archive" or "export".
+// user whose archive it fills (userName) and a kind: "archive" or "export".
 struct Profiles
 {
     ExitCode code = ExitCode::Success;
@@ -136,7 +136,7 @@ Profiles profiles(Interpreter &shell, const QString &direction, const QString &u
         return {called.code, {}};
     Profiles result;
     for (const QJsonValue &profile : called.result.toArray()) {
-        if (profile[u"direction"_s].toString(u"archive"_s) != direction)
+        if (profile[u"kind"_s].toString(u"archive"_s) != direction)
             continue;
         if (!user.isEmpty() && profile[u"userName"_s].toString() != user)
             continue;

@@ -58,13 +58,13 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
         new ServerListPage(s, tr("Archive Email"), u"GetProfiles"_s, {{u"raw"_s, u"true"_s}},
                            profileColumns, tr("There are no archiving profiles yet."), this);
     archiveEmail->setFilter([](const QJsonObject &profile) {
-        return profile.value(u"direction"_s).toString(u"archive"_s) == u"archive"_s;
+        return profile.value(u"kind"_s).toString(u"archive"_s) == u"archive"_s;
     });
     auto *exportEmail =
         new ServerListPage(s, tr("Export Email"), u"GetProfiles"_s, {{u"raw"_s, u"true"_s}},
                            profileColumns, tr("There are no export profiles yet."), this);
     exportEmail->setFilter([](const QJsonObject &profile) {
-        return profile.value(u"direction"_s).toString() == u"export"_s;
+        return profile.value(u"kind"_s).toString() == u"export"_s;
     });
     addPage(Dashboard, tr("Dashboard"), u"dashboard"_s, m_dashboard);
     addPage(MyArchive, s.isAdmin() ? tr("Archives") : tr("My Archive"), u"archive"_s, m_archive);

@@ -76,7 +76,13 @@ Core::WorkerResultStore &ArchiveStack::workerResults()
     return *m_workerResults;
 }
 
+Core::SavedSearchStore &ArchiveStack::savedSearches()
+{
+    return *m_savedSearches;
+}
+
 Core::AuditLog &ArchiveStack::audit()
+
 {
     return *m_audit;
 }

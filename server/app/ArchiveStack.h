@@ -5,6 +5,7 @@
 #include "core/FunctionRegistry.h"
 #include "core/KeyRing.h"
 #include "core/MessageAccess.h"
+#include "core/SavedSearchStore.h"
 #include "core/StoreService.h"
 #include "core/UserStore.h"
 #include "core/WorkerResultStore.h"
@@ -66,6 +67,7 @@ public:
     Core::AuditLog &audit();
     Core::SearchIndex &index();
     Core::ComplianceService &compliance() { return *m_compliance; }
+    Core::SavedSearchStore &savedSearches();
 
 private:
     Core::UserStore &m_users;

@@ -1,6 +1,7 @@
 #include "app/ServerApplication.h"
 
 #include "app/ArchiveStack.h"
+#include "app/ProfileStack.h"
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
 #include "core/functions/ServerFunctions.h"
@@ -41,6 +42,7 @@ ServerApplication::~ServerApplication()
 {
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
+    m_profiles.reset();
     m_archive.reset();
     m_users.reset();
     m_pool.reset();
@@ -181,8 +183,12 @@ Status ServerApplication::openArchiveStores()
             << "is missing: archive stores stay locked until UnlockStore is called with the "
                "recovery key.";
     }
+    m_profiles = std::make_unique<ProfileStack>(*m_pool, *m_archive, *m_users,
+                                                SystemClock::instance(), m_config.profileWorkers);
+    m_profiles->startScheduler();
     if (opened->createdStore)
         qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;
+
     for (const QString &warning : opened->indexWarnings)
         qCWarning(lcServer).noquote() << warning;
     if (opened->indexedAtStart > 0)
@@ -211,6 +217,7 @@ Status ServerApplication::startApi()
     Core::registerServerFunctions(m_api->functions(), m_information, m_api->sessions());
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
+    m_profiles->registerFunctions(m_api->functions());
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

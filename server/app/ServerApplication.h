@@ -20,6 +20,7 @@ class ApiStack;
 namespace Mailkeep::App {
 
 class ArchiveStack;
+class ProfileStack;
 
 // The composition root: builds the server's object graph from its configuration, in start-up
 // order, and takes it down in the reverse order (members are declared in start-up order).
@@ -50,6 +51,8 @@ private:
     std::unique_ptr<Storage::PgConnectionPool> m_pool;
     std::unique_ptr<Storage::PgUserStore> m_users;
     std::unique_ptr<ArchiveStack> m_archive;
+    std::unique_ptr<ProfileStack> m_profiles;
+
     std::unique_ptr<Http::ApiStack> m_api;
 };
 

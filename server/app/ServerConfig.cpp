@@ -90,6 +90,13 @@ Status applyConfigFile(const QString &path, ServerConfig &config)
             return threads.error();
         config.workerThreads = threads.value();
     }
+    if (const QString v = text(u"server/profileWorkers"_s); !v.isEmpty()) {
+        Result<int> workers = positive(v, where(u"server/profileWorkers"_s));
+        if (!workers.ok())
+            return workers.error();
+        config.profileWorkers = workers.value();
+    }
+
     if (const QString v = text(u"database/url"_s); !v.isEmpty())
         config.databaseUrl = v;
     if (const QString v = text(u"database/embeddedServiceUser"_s); !v.isEmpty())

@@ -22,6 +22,8 @@ struct ServerConfig
     QString tlsKey;
     QString logLevel = QStringLiteral("info"); // debug, info, warning, error
     int workerThreads = 8;
+    int profileWorkers = 4; // profile runs at once (more wait for a free worker)
+
     Core::LoginThrottleSettings loginThrottle;
 
     static QString defaultDataDirectory();

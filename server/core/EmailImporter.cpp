@@ -25,12 +25,8 @@ enum class FileKind
     Other,
 };
 
-FileKind kindOf(const QFileInfo &file, const QString &format)
+FileKind detectedKind(const QFileInfo &file)
 {
-    if (format == u"eml"_s)
-        return FileKind::Eml;
-    if (format == u"mbox"_s)
-        return FileKind::Mbox;
     const QString suffix = file.suffix().toLower();
     if (suffix == u"eml"_s)
         return FileKind::Eml;
@@ -40,6 +36,20 @@ FileKind kindOf(const QFileInfo &file, const QString &format)
     if (probe.open(QIODevice::ReadOnly) && Mime::MboxReader::looksLikeMbox(probe.read(4096)))
         return FileKind::Mbox;
     return FileKind::Other;
+}
+
+// A file named by itself is read as the format says. In a folder, a format reads only the
+// files of that type (one type per run, as a bulk import wants) and skips the rest.
+FileKind kindOf(const QFileInfo &file, const QString &format, bool inFolder)
+{
+    const FileKind forced = format == u"eml"_s    ? FileKind::Eml
+                            : format == u"mbox"_s ? FileKind::Mbox
+                                                  : FileKind::Other;
+    if (forced == FileKind::Other)
+        return detectedKind(file);
+    if (!inFolder)
+        return forced;
+    return detectedKind(file) == forced ? forced : FileKind::Other;
 }
 
 // Names one mbox file exactly: a checkpoint only applies to the very same file.
@@ -146,7 +156,8 @@ Status EmailImporter::run(const ImportRequest &request, TaskProgress &progress,
     for (const auto &[file, baseFolder] : files) {
         if (progress.isCancellationRequested())
             return cancelled(pipeline);
-        FileKind kind = kindOf(file, format);
+        FileKind kind = kindOf(file, format, root.isDir());
+
         if (kind == FileKind::Other && !root.isDir())
             kind = FileKind::Eml; // a single file given by name is taken as a message
         if (kind == FileKind::Other) {

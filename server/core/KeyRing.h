@@ -37,6 +37,16 @@ public:
     // Data keys are wrapped for one context (e.g. "store:3"), so they cannot be swapped.
     Result<QByteArray> wrapKey(const QByteArray &dataKey, const QString &context) const;
     Result<QByteArray> unwrapKey(const QByteArray &wrapped, const QString &context) const;
+    // Secrets at rest (profile passwords, private keys of credentials), sealed for one context
+    // (e.g. "profile:<uid>") like the data keys.
+    Result<QByteArray> sealSecret(const QByteArray &secret, const QString &context) const
+    {
+        return wrapKey(secret, QStringLiteral("secret:") + context);
+    }
+    Result<QByteArray> openSecret(const QByteArray &sealed, const QString &context) const
+    {
+        return unwrapKey(sealed, QStringLiteral("secret:") + context);
+    }
 
 private:
     Status storeRecoveryWrap(const QByteArray &masterKey, const QString &recoveryKey);

@@ -108,6 +108,7 @@ void ApiServerFixture::SetUp()
     auto opened = m_archive->open();
     ASSERT_TRUE(opened.ok() && opened->recoveryKey && opened->createdStore);
     m_recoveryKey = *opened->recoveryKey;
+    m_profiles = std::make_unique<App::ProfileStack>(*m_pool, *m_archive, *m_users, m_clock, 2);
 
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;
@@ -149,6 +150,7 @@ void ApiServerFixture::TearDown()
 {
     m_gateOpen = true;
     m_api.reset();
+    m_profiles.reset();
     m_archive.reset();
     m_users.reset();
     m_pool.reset();
@@ -159,6 +161,7 @@ void ApiServerFixture::registerArchiveFunctions()
 {
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
+    m_profiles->registerFunctions(m_api->functions());
 }
 
 HttpsTestClient ApiServerFixture::client(const QString &user, const QString &password)

@@ -1,0 +1,136 @@
+#include "core/profiles/ProfileTypes.h"
+
+#include "core/profiles/ProfileStore.h"
+
+#include <QDir>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Core {
+
+namespace {
+
+const QList<ProfileTypeInfo> &catalogue()
+{
+    static const QList<ProfileTypeInfo> types{
+        {ProfileType::EmlFolder,
+         ProfileKind::Archive,
+         ProfileProtocol::File,
+         true,
+         {u"path"_s, u"userName"_s},
+         {}},
+        {ProfileType::MboxFile,
+         ProfileKind::Archive,
+         ProfileProtocol::File,
+         true,
+         {u"path"_s, u"userName"_s},
+         {}},
+        {ProfileType::BulkImport,
+         ProfileKind::Archive,
+         ProfileProtocol::File,
+         true,
+         {u"rootPath"_s},
+         {}},
+        {ProfileType::ExportDirectory,
+         ProfileKind::Export,
+         ProfileProtocol::File,
+         true,
+         {u"path"_s},
+         {}},
+        {ProfileType::ExportMbox,
+         ProfileKind::Export,
+         ProfileProtocol::File,
+         true,
+         {u"path"_s},
+         {}},
+    };
+    return types;
+}
+
+Status expectString(const QJsonObject &properties, const QString &name)
+{
+    if (properties.contains(name) && !properties.value(name).isString())
+        return Error(ErrorCode::InvalidArgument, u"The property %1 must be text."_s.arg(name));
+    return {};
+}
+
+Status expectBool(const QJsonObject &properties, const QString &name)
+{
+    if (properties.contains(name) && !properties.value(name).isBool())
+        return Error(ErrorCode::InvalidArgument,
+                     u"The property %1 must be true or false."_s.arg(name));
+    return {};
+}
+
+Status expectAbsolutePath(const QJsonObject &properties, const QString &name)
+{
+    if (Status text = expectString(properties, name); !text.ok())
+        return text;
+    const QString path = properties.value(name).toString();
+    if (properties.contains(name) && !QDir::isAbsolutePath(path))
+        return Error(ErrorCode::InvalidArgument,
+                     u"The property %1 must be an absolute path on the server (%2 is not)."_s.arg(
+                         name, path));
+    return {};
+}
+
+} // namespace
+
+std::optional<ProfileTypeInfo> ProfileTypes::find(const QString &type)
+{
+    for (const ProfileTypeInfo &info : catalogue()) {
+        if (info.type == type)
+            return info;
+    }
+    return std::nullopt;
+}
+
+QStringList ProfileTypes::names()
+{
+    QStringList names;
+    for (const ProfileTypeInfo &info : catalogue())
+        names << info.type;
+    return names;
+}
+
+Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &properties)
+{
+    for (const QString &name : type.required) {
+        const QJsonValue value = properties.value(name);
+        if (value.isUndefined() || value.isNull() ||
+            (value.isString() && value.toString().trimmed().isEmpty()))
+            return Error(ErrorCode::InvalidArgument,
+                         u"A %1 profile needs the property %2."_s.arg(type.type, name));
+    }
+    for (const QString &name : {u"path"_s, u"rootPath"_s}) {
+        if (Status checked = expectAbsolutePath(properties, name); !checked.ok())
+            return checked;
+    }
+    for (const QString &name :
+         {u"userName"_s, u"targetFolder"_s, u"sourceFolder"_s, u"savedSearch"_s, u"format"_s}) {
+        if (Status checked = expectString(properties, name); !checked.ok())
+            return checked;
+    }
+    for (const QString &name : {u"retainFolderStructure"_s, u"updateExisting"_s, u"sign"_s}) {
+        if (Status checked = expectBool(properties, name); !checked.ok())
+            return checked;
+    }
+    if (type.type == ProfileType::BulkImport) {
+        const QString format = properties.value(u"format"_s).toString(u"eml"_s);
+        if (format != u"eml"_s && format != u"mbox"_s)
+            return Error(ErrorCode::InvalidArgument,
+                         u"A bulk import reads one type of file per run: format must be eml or "
+                         "mbox."_s);
+    }
+    if (type.kind == ProfileKind::Export) {
+        const bool folder = !properties.value(u"sourceFolder"_s).toString().trimmed().isEmpty();
+        const bool search = !properties.value(u"savedSearch"_s).toString().trimmed().isEmpty();
+        if (folder == search)
+            return Error(ErrorCode::InvalidArgument,
+                         u"An export profile exports either an archive folder (sourceFolder) or "
+                         "a saved search (savedSearch)."_s);
+    }
+    return {};
+}
+
+} // namespace Mailkeep::Core

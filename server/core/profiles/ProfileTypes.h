@@ -1,0 +1,55 @@
+#pragma once
+
+#include "model/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Mailkeep::Core {
+
+// The types a profile can have: what each archives from or exports to, the protocol it speaks
+// (shown in summaries; the Microsoft 365 conversion tool keys on it), which of its properties
+// are secrets (write-only), and how its properties are checked.
+namespace ProfileType {
+// Archiving from files on the server.
+inline const QString EmlFolder = QStringLiteral("emlFolder");   // path: a folder of .eml files
+inline const QString MboxFile = QStringLiteral("mboxFile");     // path: one mbox file
+inline const QString BulkImport = QStringLiteral("bulkImport"); // rootPath: one folder per user
+// Exporting to files on the server.
+inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
+inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file
+} // namespace ProfileType
+
+namespace ProfileProtocol {
+inline const QString File = QStringLiteral("File");
+inline const QString Imap = QStringLiteral("IMAP");
+inline const QString Graph = QStringLiteral("Graph");
+inline const QString Ews = QStringLiteral("EWS");
+} // namespace ProfileProtocol
+
+struct ProfileTypeInfo
+{
+    QString type;
+    QString kind;     // ProfileKind
+    QString protocol; // ProfileProtocol
+    // Reads or writes files on the server's machine: administrators only, since the server's
+    // account can reach what the caller could not.
+    bool administratorsOnly = false;
+    QStringList required; // properties that must be given
+    QStringList secrets;  // write-only properties, sealed at rest
+};
+
+class ProfileTypes
+{
+public:
+    static std::optional<ProfileTypeInfo> find(const QString &type);
+    static QStringList names();
+    // Checks the type's properties (types and values); the target archive and the export
+    // scope are checked by the ProfileService, which knows users and folders.
+    static Status validate(const ProfileTypeInfo &type, const QJsonObject &properties);
+};
+
+} // namespace Mailkeep::Core
