@@ -23,6 +23,9 @@ int main(int argc, char *argv[])
     using namespace Mailkeep;
     const QString chosen = ClientCore::ConsoleSettings::language();
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    // Dates, numbers and sizes follow the chosen language too.
+    QLocale::setDefault(locale);
+
     QTranslator ours;
     QTranslator qt;
     if (ours.load(locale, u"mailkeep"_s, u"_"_s, u":/i18n"_s))

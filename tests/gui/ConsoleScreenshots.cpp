@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTranslator>
@@ -108,6 +109,8 @@ TEST_F(ConsoleScreenshots, GermanPages)
     QTranslator german;
     ASSERT_TRUE(german.load(u":/i18n/mailkeep_de.qm"_s));
     QApplication::installTranslator(&german);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     {
         ClientWidgets::MainWindow window(aliceSession());
         window.resize(1280, 800);
@@ -118,4 +121,5 @@ TEST_F(ConsoleScreenshots, GermanPages)
         shoot(&window, u"archive-browser-de"_s);
     }
     QApplication::removeTranslator(&german);
+    QLocale::setDefault(before);
 }
