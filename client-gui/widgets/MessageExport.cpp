@@ -1,5 +1,7 @@
 #include "widgets/MessageExport.h"
 
+#include "mime/MboxWriter.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -7,25 +9,10 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::ClientWidgets {
-
-QByteArray mboxEntry(const QByteArray &raw)
-{
-    QByteArray entry =
-        "From MAILER-DAEMON " +
-        QDateTime::currentDateTimeUtc().toString(u"ddd MMM d hh:mm:ss yyyy"_s).toLatin1() + '\n';
-    static const QRegularExpression fromLine(u"^(>*From )"_s, QRegularExpression::MultilineOption);
-    QString body = QString::fromLatin1(raw); // Latin-1 maps every byte to one character
-    body.replace(fromLine, u">\\1"_s);
-    entry += body.toLatin1();
-    if (!entry.endsWith('\n'))
-        entry += '\n';
-    return entry + '\n';
-}
 
 namespace {
 
@@ -128,7 +115,7 @@ void exportMessages(ClientCore::ConsoleSession &session, const QStringList &ids,
             return;
         }
         run->write = [file](int, const QByteArray &raw) {
-            const QByteArray entry = mboxEntry(raw);
+            const QByteArray entry = Mime::mboxrdEntry(raw);
             return file->write(entry) == entry.size();
         };
     } else {

@@ -13,7 +13,4 @@ namespace Mailkeep::ClientWidgets {
 // can be cancelled.
 void exportMessages(ClientCore::ConsoleSession &session, const QStringList &ids, QWidget *parent);
 
-// mboxrd framing of one message (the "From " separator line, quoted body lines, a blank line).
-QByteArray mboxEntry(const QByteArray &raw);
-
 } // namespace Mailkeep::ClientWidgets

@@ -248,16 +248,6 @@ TEST_F(ConsoleTest, MainWindowBrowsesSearchesAndRunsCommands)
         << transcript->toPlainText().toStdString();
 }
 
-TEST(MessageExportTest, MboxEntriesQuoteFromLines)
-{
-    const QByteArray entry =
-        ClientWidgets::mboxEntry("Subject: x\n\nFrom here on\n>From quoted\nlast");
-    EXPECT_TRUE(entry.startsWith("From MAILER-DAEMON "));
-    EXPECT_TRUE(entry.contains("\n>From here on\n"));
-    EXPECT_TRUE(entry.contains("\n>>From quoted\n"));
-    EXPECT_TRUE(entry.endsWith("last\n\n"));
-}
-
 TEST_F(ConsoleTest, DeletingIsOfferedOnlyToThoseWhoMayDelete)
 {
     const auto offersDelete = [](ClientWidgets::MainWindow &window) {
