@@ -68,6 +68,7 @@ public:
     Core::SearchIndex &index();
     Core::ComplianceService &compliance() { return *m_compliance; }
     Core::SavedSearchStore &savedSearches();
+    Core::MessageAccess &access() { return *m_access; }
 
 private:
     Core::UserStore &m_users;

@@ -1,11 +1,16 @@
 #include "app/ProfileStack.h"
 
+#include "connectors/files/DirectoryTarget.h"
+#include "connectors/files/MboxFileTarget.h"
 #include "core/functions/ProfileFunctions.h"
+#include "core/profiles/ExportJob.h"
 #include "core/profiles/FileArchiveJob.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileScheduler.h"
 #include "core/profiles/ProfileService.h"
 #include "storage/PgProfileStore.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::App {
 
@@ -25,6 +30,33 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
     for (const QString &type :
          {Core::ProfileType::EmlFolder, Core::ProfileType::MboxFile, Core::ProfileType::BulkImport})
         m_runner->registerJob(type, files);
+    m_signingKey = std::make_shared<std::pair<QByteArray, QByteArray>>();
+    Core::MessageAccess &access = archive.access();
+    Core::SavedSearchStore &searches = archive.savedSearches();
+    const auto exportJob = [&service, &access, &users, &searches](Core::MailTargetFactory make) {
+        return [&service, &access, &users, &searches, make]() {
+            return std::make_unique<Core::ExportJob>(service, access, users, searches, make);
+        };
+    };
+    m_runner->registerJob(
+        Core::ProfileType::ExportDirectory,
+        exportJob([key = m_signingKey](
+                      const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            Connectors::DirectoryExportSettings settings;
+            settings.path = properties.value(u"path"_s).toString();
+            settings.updateExisting = properties.value(u"updateExisting"_s).toBool(false);
+            settings.sign = properties.value(u"sign"_s).toBool(false);
+            settings.signingCertificatePem = key->first;
+            settings.signingKeyPem = key->second;
+            return std::unique_ptr<Core::MailTarget>(
+                std::make_unique<Connectors::DirectoryTarget>(settings));
+        }));
+    m_runner->registerJob(
+        Core::ProfileType::ExportMbox,
+        exportJob([](const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            return std::unique_ptr<Core::MailTarget>(std::make_unique<Connectors::MboxFileTarget>(
+                properties.value(u"path"_s).toString()));
+        }));
     m_scheduler->setReadiness([&keys = archive.keys()]() { return keys.isUnlocked(); });
 }
 
@@ -36,6 +68,11 @@ ProfileStack::~ProfileStack()
 void ProfileStack::registerFunctions(Core::FunctionRegistry &registry)
 {
     Core::registerProfileFunctions(registry, {*m_service, *m_runner, *m_scheduler});
+}
+
+void ProfileStack::setSigningKey(QByteArray certificatePem, QByteArray privateKeyPem)
+{
+    *m_signingKey = {std::move(certificatePem), std::move(privateKeyPem)};
 }
 
 void ProfileStack::startScheduler(std::chrono::milliseconds interval)

@@ -30,6 +30,9 @@ public:
     void startScheduler(std::chrono::milliseconds interval = std::chrono::seconds(15));
     void stopScheduler();
 
+    // The key that signs directory exports (the server's TLS certificate and key, PEM).
+    void setSigningKey(QByteArray certificatePem, QByteArray privateKeyPem);
+
     Core::ProfileService &service() { return *m_service; }
     Core::ProfileRunner &runner() { return *m_runner; }
     Core::ProfileScheduler &scheduler() { return *m_scheduler; }
@@ -39,6 +42,8 @@ private:
     std::unique_ptr<Core::ProfileService> m_service;
     std::unique_ptr<Core::ProfileRunner> m_runner;
     std::unique_ptr<Core::ProfileScheduler> m_scheduler;
+    // Read by export runs on worker threads; set once at start.
+    std::shared_ptr<std::pair<QByteArray, QByteArray>> m_signingKey;
 };
 
 } // namespace Mailkeep::App

@@ -218,6 +218,12 @@ Status ServerApplication::startApi()
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_profiles->registerFunctions(m_api->functions());
+    // Directory exports are signed with the server's own key; its certificate goes along.
+    QFile certificate(files->certificateFile);
+    QFile key(files->keyFile);
+    if (certificate.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly))
+        m_profiles->setSigningKey(certificate.readAll(), key.readAll());
+
     m_api->server().sslSetup(tls->configuration);
     const QHostAddress address(m_config.listenAddress);
     if (address.isNull())

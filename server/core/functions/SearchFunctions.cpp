@@ -3,6 +3,7 @@
 #include "core/ContentCodec.h"
 #include "core/FolderPaths.h"
 #include "core/SearchQueryParser.h"
+#include "core/SearchScope.h"
 #include "core/SearchSnippets.h"
 #include "core/StoreIndexer.h"
 #include "core/functions/MessageJson.h"
@@ -39,45 +40,6 @@ Result<SearchSort> sortFrom(const QString &name)
         return SearchSort::Size;
     return Error(ErrorCode::InvalidArgument,
                  u"sort must be date, relevance, sender, subject or size."_s);
-}
-
-// The folders the search may look in: what the caller reads, narrowed to the folder asked for.
-Status limitScope(SearchRequest &request, MessageAccess &access, const Identity &caller,
-                  const QString &folder)
-{
-    Result<bool> everything = access.readsEverything(caller);
-    if (!everything.ok())
-        return everything.error();
-    QStringList readable;
-    if (!everything.value()) {
-        Result<QStringList> granted = access.readableFolders(caller);
-        if (!granted.ok())
-            return granted.error();
-        readable = granted.value();
-    }
-    if (folder.trimmed().isEmpty()) {
-        request.unrestricted = everything.value();
-        request.folderScopes = readable;
-        return {};
-    }
-    Result<QStringList> segments = folderSegments(folder);
-    if (!segments.ok())
-        return segments.error();
-    const QString asked = folderPath(segments.value());
-    request.unrestricted = false;
-    if (everything.value()) {
-        request.folderScopes = {asked};
-        return {};
-    }
-    for (const QString &granted : readable) {
-        if (asked == granted || asked.startsWith(granted + u'/')) {
-            request.folderScopes = {asked};
-            return {};
-        }
-        if (granted.startsWith(asked + u'/'))
-            request.folderScopes << granted;
-    }
-    return {};
 }
 
 // The text a snippet is cut from: the preview sealed with the envelope, or the message's text.
@@ -119,7 +81,7 @@ Result<QJsonValue> searchMessages(const MessageServices &services, const Api::Ar
         return Error(ErrorCode::InvalidArgument,
                      u"limit must be between 1 and %1."_s.arg(kLargestPage));
     if (Status scoped =
-            limitScope(request, services.access, context.caller, args.string(u"folder"_s));
+            limitSearchScope(request, services.access, context.caller, args.string(u"folder"_s));
         !scoped.ok())
         return scoped.error();
 

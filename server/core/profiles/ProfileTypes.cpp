@@ -111,7 +111,9 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
         if (Status checked = expectString(properties, name); !checked.ok())
             return checked;
     }
+
     for (const QString &name : {u"retainFolderStructure"_s, u"updateExisting"_s, u"sign"_s}) {
+
         if (Status checked = expectBool(properties, name); !checked.ok())
             return checked;
     }

@@ -126,6 +126,8 @@ void ApiServerFixture::SetUp()
     auto made = Crypto::CertificateFactory::createSelfSigned(
         {u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s}, 30});
     ASSERT_TRUE(made.ok());
+    m_profiles->setSigningKey(made->certificatePem, made->privateKeyPem);
+
     // Through the files, as the server does: loadTls sets the TLS 1.2 minimum under test.
     QTemporaryDir tlsFolder;
     const Http::TlsFiles files{tlsFolder.filePath(u"server.crt"_s),
