@@ -1,0 +1,414 @@
+#include "connectors/imap/VmimeImapConnection.h"
+
+#include "crypto/CertificateChainCheck.h"
+
+#include <QElapsedTimer>
+
+#include <mutex>
+#include <vmime/net/imap/IMAPFolderStatus.hpp>
+#include <vmime/platforms/posix/posixHandler.hpp>
+#include <vmime/vmime.hpp>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Connectors {
+
+namespace {
+
+using Core::ImapAccount;
+using Core::MailboxFolder;
+using Core::MailboxFolderState;
+using Core::MailboxMessageInfo;
+
+void initialiseVmime()
+{
+    static std::once_flag once;
+    std::call_once(once,
+                   [] { vmime::platform::setHandler<vmime::platforms::posix::posixHandler>(); });
+}
+
+QString text(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+// Checks the server's chain as a mail client must, unless the profile says otherwise.
+class ChainVerifier final : public vmime::security::cert::certificateVerifier
+{
+public:
+    explicit ChainVerifier(bool ignoreErrors)
+        : m_ignore(ignoreErrors)
+    {}
+    void verify(vmime::shared_ptr<vmime::security::cert::certificateChain> chain,
+                const vmime::string &hostname) override
+    {
+        if (m_ignore)
+            return;
+        QList<QByteArray> der;
+        for (size_t i = 0; i < chain->getCount(); ++i) {
+            const vmime::byteArray bytes = chain->getAt(i)->getEncoded();
+            der.append(QByteArray(reinterpret_cast<const char *>(bytes.data()),
+                                  static_cast<qsizetype>(bytes.size())));
+        }
+        const Status checked = Crypto::checkCertificateChain(der, text(hostname));
+        if (!checked.ok()) {
+            m_failure = checked.error().message;
+            throw vmime::security::cert::certificateException(m_failure.toStdString());
+        }
+    }
+    QString failure() const { return m_failure; }
+
+private:
+    bool m_ignore;
+    QString m_failure;
+};
+
+// Ends a wait after the timeout without data, or at once when the run is cancelled.
+class Timeout final : public vmime::net::timeoutHandler
+{
+public:
+    Timeout(int seconds, const std::atomic<bool> *cancel)
+        : m_milliseconds(qint64(seconds) * 1000)
+        , m_cancel(cancel)
+    {
+        m_timer.start();
+    }
+    bool isTimeOut() override
+    {
+        return (m_cancel && m_cancel->load()) || m_timer.elapsed() > m_milliseconds;
+    }
+    void resetTimeOut() override { m_timer.restart(); }
+    bool handleTimeOut() override { return false; }
+
+private:
+    qint64 m_milliseconds;
+    const std::atomic<bool> *m_cancel;
+    QElapsedTimer m_timer;
+};
+
+class TimeoutFactory final : public vmime::net::timeoutHandlerFactory
+{
+public:
+    TimeoutFactory(int seconds, const std::atomic<bool> *cancel)
+        : m_seconds(seconds)
+        , m_cancel(cancel)
+    {}
+    vmime::shared_ptr<vmime::net::timeoutHandler> create() override
+    {
+        return vmime::make_shared<Timeout>(m_seconds, m_cancel);
+    }
+
+private:
+    int m_seconds;
+    const std::atomic<bool> *m_cancel;
+};
+
+QString roleFrom(const vmime::net::folderAttributes &attributes, const QString &path)
+{
+    switch (attributes.getSpecialUse()) {
+    case vmime::net::folderAttributes::SPECIALUSE_TRASH:
+        return u"trash"_s;
+    case vmime::net::folderAttributes::SPECIALUSE_JUNK:
+        return u"junk"_s;
+    case vmime::net::folderAttributes::SPECIALUSE_DRAFTS:
+        return u"drafts"_s;
+    case vmime::net::folderAttributes::SPECIALUSE_SENT:
+        return u"sent"_s;
+    case vmime::net::folderAttributes::SPECIALUSE_ARCHIVE:
+        return u"archive"_s;
+    default:
+        break;
+    }
+    // Servers without special-use attributes: the usual names.
+    const QString name = path.section(u'/', -1).toLower();
+    static const QStringList trash{u"trash"_s, u"deleted items"_s, u"deleted messages"_s,
+                                   u"papierkorb"_s, u"gelöschte elemente"_s};
+    static const QStringList junk{u"junk"_s, u"spam"_s, u"junk e-mail"_s, u"junk email"_s,
+                                  u"junk-e-mail"_s};
+    static const QStringList drafts{u"drafts"_s, u"entwürfe"_s};
+    static const QStringList sent{u"sent"_s, u"sent items"_s, u"sent messages"_s,
+                                  u"gesendete elemente"_s, u"gesendet"_s};
+    if (trash.contains(name))
+        return u"trash"_s;
+    if (junk.contains(name))
+        return u"junk"_s;
+    if (drafts.contains(name))
+        return u"drafts"_s;
+    if (sent.contains(name))
+        return u"sent"_s;
+    return QString();
+}
+
+vmime::net::folder::path folderPath(const QString &path)
+{
+    vmime::net::folder::path result;
+    for (const QString &segment : path.split(u'/', Qt::SkipEmptyParts))
+        result.appendComponent(
+            vmime::net::folder::path::component(segment.toStdString(), vmime::charsets::UTF_8));
+    return result;
+}
+
+QString pathText(const vmime::net::folder::path &path)
+{
+    QStringList segments;
+    for (size_t i = 0; i < path.getSize(); ++i)
+        segments << text(path.getComponentAt(i).getConvertedText(vmime::charsets::UTF_8));
+    return segments.join(u'/');
+}
+
+class VmimeImapConnection final : public Core::MailboxConnection
+{
+public:
+    VmimeImapConnection(const ImapAccount &account, const std::atomic<bool> *cancel)
+        : m_account(account)
+        , m_cancel(cancel)
+        , m_verifier(vmime::make_shared<ChainVerifier>(account.ignoreCertificateErrors))
+    {}
+
+    ~VmimeImapConnection() override
+    {
+        try {
+            if (m_folder && m_folder->isOpen())
+                m_folder->close(false);
+            if (m_store && m_store->isConnected())
+                m_store->disconnect();
+        } catch (const std::exception &) {
+            // The connection is gone either way.
+        }
+    }
+
+    Status connect()
+    {
+        return guarded([this]() -> Status {
+            initialiseVmime();
+            m_session = vmime::net::session::create();
+            const bool implicit = m_account.security == ImapAccount::Security::Tls;
+            vmime::utility::url url(implicit ? "imaps" : "imap", m_account.host.toStdString(),
+                                    m_account.port);
+            m_store = m_session->getStore(url);
+            const bool startTls = m_account.security == ImapAccount::Security::StartTls;
+            m_store->setProperty("connection.tls", startTls);
+            m_store->setProperty("connection.tls.required", startTls);
+            // The LOGIN command: every server has it; SASL comes with OAuth (XOAUTH2).
+            m_store->setProperty("options.sasl", false);
+            m_store->setProperty("auth.username", m_account.userName.toStdString());
+            m_store->setProperty("auth.password", m_account.password.toStdString());
+            m_store->setCertificateVerifier(m_verifier);
+            m_store->setTimeoutHandlerFactory(
+                vmime::make_shared<TimeoutFactory>(m_account.timeoutSeconds, m_cancel));
+            m_store->connect();
+            return {};
+        });
+    }
+
+    Result<QList<MailboxFolder>> folders() override
+    {
+        QList<MailboxFolder> list;
+        Status listed = guarded([&]() -> Status {
+            for (const auto &folder : m_store->getRootFolder()->getFolders(true)) {
+                const QString path = pathText(folder->getFullPath());
+                const vmime::net::folderAttributes attributes = folder->getAttributes();
+                list.append(
+                    {path, roleFrom(attributes, path),
+                     !(attributes.getFlags() & vmime::net::folderAttributes::FLAG_NO_OPEN)});
+            }
+            return {};
+        });
+        if (!listed.ok())
+            return listed.error();
+        return list;
+    }
+
+    Result<MailboxFolderState> openFolder(const QString &path) override
+    {
+        MailboxFolderState state;
+        Status opened = guarded([&]() -> Status {
+            if (m_folder && m_folder->isOpen())
+                m_folder->close(false);
+            m_folder = path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
+                           ? m_store->getDefaultFolder()
+                           : m_store->getFolder(folderPath(path));
+            m_folder->open(vmime::net::folder::MODE_READ_WRITE);
+            const auto status =
+                vmime::dynamicCast<vmime::net::imap::IMAPFolderStatus>(m_folder->getStatus());
+            if (status) {
+                state.uidValidity = status->getUIDValidity();
+                state.uidNext = static_cast<quint32>(status->getUIDNext());
+            }
+            state.messages = static_cast<qint64>(m_folder->getMessageCount());
+            return {};
+        });
+        if (!opened.ok())
+            return opened.error();
+        m_openPath = path;
+        return state;
+    }
+
+    Result<QList<MailboxMessageInfo>> messagesFrom(quint32 firstUid) override
+    {
+        QList<MailboxMessageInfo> list;
+        Status fetched = guarded([&]() -> Status {
+            if (m_folder->getMessageCount() == 0)
+                return {};
+            auto messages = m_folder->getMessages(
+                vmime::net::messageSet::byUID(std::to_string(std::max<quint32>(1, firstUid)), "*"));
+            m_folder->fetchMessages(messages, vmime::net::fetchAttributes::FLAGS |
+                                                  vmime::net::fetchAttributes::SIZE |
+                                                  vmime::net::fetchAttributes::UID);
+            for (const auto &message : messages) {
+                const quint32 uid =
+                    static_cast<quint32>(std::stoul(static_cast<std::string>(message->getUID())));
+                // "n:*" names the last message even when its UID is below n.
+                if (uid < firstUid)
+                    continue;
+                list.append({uid,
+                             static_cast<qint64>(message->getSize()),
+                             (message->getFlags() & vmime::net::message::FLAG_SEEN) != 0,
+                             {}});
+            }
+            return {};
+        });
+        if (!fetched.ok())
+            return fetched.error();
+        std::sort(
+            list.begin(), list.end(),
+            [](const MailboxMessageInfo &a, const MailboxMessageInfo &b) { return a.uid < b.uid; });
+        return list;
+    }
+
+    Result<QByteArray> fetch(quint32 uid) override
+    {
+        std::string bytes;
+        bool found = false;
+        Status fetched = guarded([&]() -> Status {
+            auto messages =
+                m_folder->getMessages(vmime::net::messageSet::byUID(std::to_string(uid)));
+            if (messages.empty())
+                return {};
+            vmime::utility::outputStreamStringAdapter out(bytes);
+            messages.front()->extract(out, nullptr, 0, static_cast<size_t>(-1), true);
+            found = true;
+            return {};
+        });
+        if (!fetched.ok())
+            return fetched.error();
+        if (!found)
+            return Error(ErrorCode::NotFound,
+                         u"Message %1 is no longer in %2."_s.arg(uid).arg(m_openPath));
+        return QByteArray::fromStdString(bytes);
+    }
+
+    Status remove(const QList<quint32> &uids) override
+    {
+        if (uids.isEmpty())
+            return {};
+        return guarded([&]() -> Status {
+            std::vector<vmime::net::message::uid> list;
+            for (quint32 uid : uids)
+                list.emplace_back(std::to_string(uid));
+            m_folder->deleteMessages(vmime::net::messageSet::byUID(list));
+            m_folder->expunge();
+            return {};
+        });
+    }
+
+    Status createFolder(const QString &path) override
+    {
+        return guarded([&]() -> Status {
+            auto folder = m_store->getFolder(folderPath(path));
+            if (!folder->exists())
+                folder->create(vmime::net::folderAttributes());
+            return {};
+        });
+    }
+
+    Status append(const QString &folderName, const QByteArray &raw, bool seen,
+                  const QDateTime &date) override
+    {
+        // vmime appends to the open folder only.
+        if (m_openPath != folderName || !m_folder || !m_folder->isOpen()) {
+            if (Result<MailboxFolderState> opened = openFolder(folderName); !opened.ok())
+                return opened.error();
+        }
+        return guarded([&]() -> Status {
+            auto folder = m_folder;
+            vmime::utility::inputStreamByteBufferAdapter in(
+
+                reinterpret_cast<const vmime::byte_t *>(raw.constData()),
+                static_cast<size_t>(raw.size()));
+            const QDateTime utc = date.isValid() ? date.toUTC() : QDateTime::currentDateTimeUtc();
+            vmime::datetime when(utc.date().year(), utc.date().month(), utc.date().day(),
+                                 utc.time().hour(), utc.time().minute(), utc.time().second(),
+                                 vmime::datetime::GMT);
+            folder->addMessage(in, static_cast<size_t>(raw.size()),
+                               seen ? vmime::net::message::FLAG_SEEN : 0, &when);
+            return {};
+        });
+    }
+
+private:
+    // Runs `work` and turns vmime's exceptions into errors an administrator can act on.
+    Status guarded(const std::function<Status()> &work)
+    {
+        const QString where = u"%1:%2"_s.arg(m_account.host).arg(m_account.port);
+        try {
+            return work();
+        } catch (const vmime::security::cert::certificateException &e) {
+            return Error(
+                ErrorCode::PermissionDenied,
+                m_verifier->failure().isEmpty()
+                    ? u"The certificate of %1 is not accepted: %2"_s.arg(where, text(e.what()))
+                    : m_verifier->failure());
+        } catch (const vmime::exceptions::authentication_error &e) {
+            return Error(ErrorCode::Unauthenticated,
+                         u"%1 refused the login of %2: %3"_s.arg(where, m_account.userName,
+                                                                 text(e.response()).trimmed()));
+        } catch (const vmime::exceptions::operation_timed_out &) {
+            if (m_cancel && m_cancel->load())
+                return Error(ErrorCode::Cancelled, u"Cancelled."_s);
+            return Error(
+                ErrorCode::Unavailable,
+                u"%1 did not answer within %2 seconds."_s.arg(where).arg(m_account.timeoutSeconds));
+        } catch (const vmime::exceptions::connection_error &e) {
+            return Error(ErrorCode::Unavailable,
+                         u"Cannot connect to %1: %2"_s.arg(where, text(e.what())));
+        } catch (const vmime::exceptions::folder_not_found &) {
+            return Error(ErrorCode::NotFound,
+                         u"The folder %1 does not exist on %2."_s.arg(m_openPath, where));
+        } catch (const vmime::exceptions::command_error &e) {
+            return Error(ErrorCode::Unavailable,
+                         u"%1 answered %2 with: %3"_s.arg(where, text(e.command()),
+                                                          text(e.response()).trimmed()));
+        } catch (const vmime::exceptions::tls_exception &e) {
+            return Error(ErrorCode::Unavailable,
+                         u"TLS with %1 failed: %2"_s.arg(where, text(e.what())));
+        } catch (const vmime::exception &e) {
+            if (m_cancel && m_cancel->load())
+                return Error(ErrorCode::Cancelled, u"Cancelled."_s);
+            return Error(ErrorCode::Unavailable, u"IMAP with %1: %2"_s.arg(where, text(e.what())));
+        } catch (const std::exception &e) {
+            return Error(ErrorCode::Internal, u"IMAP with %1: %2"_s.arg(where, text(e.what())));
+        }
+    }
+
+    ImapAccount m_account;
+    const std::atomic<bool> *m_cancel;
+    vmime::shared_ptr<ChainVerifier> m_verifier;
+    vmime::shared_ptr<vmime::net::session> m_session;
+    vmime::shared_ptr<vmime::net::store> m_store;
+    vmime::shared_ptr<vmime::net::folder> m_folder;
+    QString m_openPath;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Core::MailboxConnection>> connectImap(const ImapAccount &account,
+                                                             const std::atomic<bool> *cancel)
+{
+    auto connection = std::make_unique<VmimeImapConnection>(account, cancel);
+    if (Status connected = connection->connect(); !connected.ok())
+        return connected.error();
+    return std::unique_ptr<Core::MailboxConnection>(std::move(connection));
+}
+
+} // namespace Mailkeep::Connectors
