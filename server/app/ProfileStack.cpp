@@ -2,9 +2,11 @@
 
 #include "connectors/files/DirectoryTarget.h"
 #include "connectors/files/MboxFileTarget.h"
+#include "connectors/imap/VmimeImapConnection.h"
 #include "core/functions/ProfileFunctions.h"
 #include "core/profiles/ExportJob.h"
 #include "core/profiles/FileArchiveJob.h"
+#include "core/profiles/ImapArchiveJob.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileScheduler.h"
 #include "core/profiles/ProfileService.h"
@@ -30,6 +32,12 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
     for (const QString &type :
          {Core::ProfileType::EmlFolder, Core::ProfileType::MboxFile, Core::ProfileType::BulkImport})
         m_runner->registerJob(type, files);
+    m_runner->registerJob(Core::ProfileType::ImapMailbox, [&service]() {
+        return std::make_unique<Core::ImapArchiveJob>(
+            service, [](const Core::ImapAccount &account, Core::CancelCheck cancelled) {
+                return Connectors::connectImap(account, std::move(cancelled));
+            });
+    });
     m_signingKey = std::make_shared<std::pair<QByteArray, QByteArray>>();
     Core::MessageAccess &access = archive.access();
     Core::SavedSearchStore &searches = archive.savedSearches();

@@ -67,31 +67,31 @@ private:
 class Timeout final : public vmime::net::timeoutHandler
 {
 public:
-    Timeout(int seconds, const std::atomic<bool> *cancel)
+    Timeout(int seconds, Core::CancelCheck cancel)
         : m_milliseconds(qint64(seconds) * 1000)
-        , m_cancel(cancel)
+        , m_cancel(std::move(cancel))
     {
         m_timer.start();
     }
     bool isTimeOut() override
     {
-        return (m_cancel && m_cancel->load()) || m_timer.elapsed() > m_milliseconds;
+        return (m_cancel && m_cancel()) || m_timer.elapsed() > m_milliseconds;
     }
     void resetTimeOut() override { m_timer.restart(); }
     bool handleTimeOut() override { return false; }
 
 private:
     qint64 m_milliseconds;
-    const std::atomic<bool> *m_cancel;
+    Core::CancelCheck m_cancel;
     QElapsedTimer m_timer;
 };
 
 class TimeoutFactory final : public vmime::net::timeoutHandlerFactory
 {
 public:
-    TimeoutFactory(int seconds, const std::atomic<bool> *cancel)
+    TimeoutFactory(int seconds, Core::CancelCheck cancel)
         : m_seconds(seconds)
-        , m_cancel(cancel)
+        , m_cancel(std::move(cancel))
     {}
     vmime::shared_ptr<vmime::net::timeoutHandler> create() override
     {
@@ -100,7 +100,7 @@ public:
 
 private:
     int m_seconds;
-    const std::atomic<bool> *m_cancel;
+    Core::CancelCheck m_cancel;
 };
 
 QString roleFrom(const vmime::net::folderAttributes &attributes, const QString &path)
@@ -159,9 +159,9 @@ QString pathText(const vmime::net::folder::path &path)
 class VmimeImapConnection final : public Core::MailboxConnection
 {
 public:
-    VmimeImapConnection(const ImapAccount &account, const std::atomic<bool> *cancel)
+    VmimeImapConnection(const ImapAccount &account, Core::CancelCheck cancel)
         : m_account(account)
-        , m_cancel(cancel)
+        , m_cancel(std::move(cancel))
         , m_verifier(vmime::make_shared<ChainVerifier>(account.ignoreCertificateErrors))
     {}
 
@@ -364,7 +364,7 @@ private:
                          u"%1 refused the login of %2: %3"_s.arg(where, m_account.userName,
                                                                  text(e.response()).trimmed()));
         } catch (const vmime::exceptions::operation_timed_out &) {
-            if (m_cancel && m_cancel->load())
+            if (m_cancel && m_cancel())
                 return Error(ErrorCode::Cancelled, u"Cancelled."_s);
             return Error(
                 ErrorCode::Unavailable,
@@ -383,7 +383,7 @@ private:
             return Error(ErrorCode::Unavailable,
                          u"TLS with %1 failed: %2"_s.arg(where, text(e.what())));
         } catch (const vmime::exception &e) {
-            if (m_cancel && m_cancel->load())
+            if (m_cancel && m_cancel())
                 return Error(ErrorCode::Cancelled, u"Cancelled."_s);
             return Error(ErrorCode::Unavailable, u"IMAP with %1: %2"_s.arg(where, text(e.what())));
         } catch (const std::exception &e) {
@@ -392,7 +392,7 @@ private:
     }
 
     ImapAccount m_account;
-    const std::atomic<bool> *m_cancel;
+    Core::CancelCheck m_cancel;
     vmime::shared_ptr<ChainVerifier> m_verifier;
     vmime::shared_ptr<vmime::net::session> m_session;
     vmime::shared_ptr<vmime::net::store> m_store;
@@ -403,9 +403,9 @@ private:
 } // namespace
 
 Result<std::unique_ptr<Core::MailboxConnection>> connectImap(const ImapAccount &account,
-                                                             const std::atomic<bool> *cancel)
+                                                             Core::CancelCheck cancel)
 {
-    auto connection = std::make_unique<VmimeImapConnection>(account, cancel);
+    auto connection = std::make_unique<VmimeImapConnection>(account, std::move(cancel));
     if (Status connected = connection->connect(); !connected.ok())
         return connected.error();
     return std::unique_ptr<Core::MailboxConnection>(std::move(connection));

@@ -9,6 +9,6 @@ namespace Mailkeep::Connectors {
 // where a cancelled run stops, and every vmime exception turned into an Error here.
 // vmime types never leave this library.
 Result<std::unique_ptr<Core::MailboxConnection>> connectImap(const Core::ImapAccount &account,
-                                                             const std::atomic<bool> *cancel);
+                                                             Core::CancelCheck cancelled = {});
 
 } // namespace Mailkeep::Connectors

@@ -8,7 +8,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -79,7 +78,9 @@ public:
                           const QDateTime &date) = 0;
 };
 
+// `cancelled` is asked while the connection waits; true ends the call with Cancelled.
+using CancelCheck = std::function<bool()>;
 using MailboxConnector = std::function<Result<std::unique_ptr<MailboxConnection>>(
-    const ImapAccount &account, const std::atomic<bool> *cancel)>;
+    const ImapAccount &account, CancelCheck cancelled)>;
 
 } // namespace Mailkeep::Core

@@ -31,6 +31,12 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"rootPath"_s},
          {}},
+        {ProfileType::ImapMailbox,
+         ProfileKind::Archive,
+         ProfileProtocol::Imap,
+         false,
+         {u"host"_s, u"userName"_s},
+         {u"password"_s}},
         {ProfileType::ExportDirectory,
          ProfileKind::Export,
          ProfileProtocol::File,
@@ -116,6 +122,33 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
 
         if (Status checked = expectBool(properties, name); !checked.ok())
             return checked;
+    }
+    for (const QString &name : {u"host"_s, u"imapUserName"_s, u"security"_s}) {
+        if (Status checked = expectString(properties, name); !checked.ok())
+            return checked;
+    }
+    for (const QString &name :
+         {u"ignoreCertificateErrors"_s, u"onlyRead"_s, u"deleteAfterArchiving"_s}) {
+        if (Status checked = expectBool(properties, name); !checked.ok())
+            return checked;
+    }
+    for (const QString &name : {u"port"_s, u"timeoutSeconds"_s, u"maxSizeBytes"_s,
+                                u"olderThanDays"_s, u"deleteOlderThanDays"_s}) {
+        if (properties.contains(name) &&
+            (!properties.value(name).isDouble() || properties.value(name).toDouble() < 0))
+            return Error(ErrorCode::InvalidArgument,
+                         u"The property %1 must be a number of at least 0."_s.arg(name));
+    }
+    for (const QString &name : {u"includeFolders"_s, u"excludeFolders"_s}) {
+        if (properties.contains(name) && !properties.value(name).isArray())
+            return Error(ErrorCode::InvalidArgument,
+                         u"The property %1 must be a list of folder names."_s.arg(name));
+    }
+    if (type.type == ProfileType::ImapMailbox) {
+        const QString security = properties.value(u"security"_s).toString(u"tls"_s).toLower();
+        if (security != u"tls"_s && security != u"starttls"_s && security != u"none"_s)
+            return Error(ErrorCode::InvalidArgument,
+                         u"security is tls (port 993), starttls (port 143) or none."_s);
     }
     if (type.type == ProfileType::BulkImport) {
         const QString format = properties.value(u"format"_s).toString(u"eml"_s);

@@ -18,6 +18,8 @@ namespace ProfileType {
 inline const QString EmlFolder = QStringLiteral("emlFolder");   // path: a folder of .eml files
 inline const QString MboxFile = QStringLiteral("mboxFile");     // path: one mbox file
 inline const QString BulkImport = QStringLiteral("bulkImport"); // rootPath: one folder per user
+// Archiving from mail servers.
+inline const QString ImapMailbox = QStringLiteral("imapMailbox"); // one IMAP mailbox
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

@@ -62,7 +62,7 @@ TEST_F(ImapConnectionTest, FoldersUidsAndTheExactBytes)
 
     for (const auto security :
          {Core::ImapAccount::Security::StartTls, Core::ImapAccount::Security::Tls}) {
-        auto connection = Connectors::connectImap(account(security), nullptr);
+        auto connection = Connectors::connectImap(account(security));
         ASSERT_TRUE(connection.ok()) << connection.error().toString().toStdString();
         auto folders = (*connection)->folders();
         ASSERT_TRUE(folders.ok()) << folders.error().toString().toStdString();
@@ -100,7 +100,7 @@ TEST_F(ImapConnectionTest, FoldersUidsAndTheExactBytes)
 
 TEST_F(ImapConnectionTest, AppendAndDelete)
 {
-    auto connection = Connectors::connectImap(account(), nullptr);
+    auto connection = Connectors::connectImap(account());
     ASSERT_TRUE(connection.ok()) << connection.error().toString().toStdString();
     ASSERT_TRUE((*connection)->createFolder(u"Mailkeep Export/Old PC"_s).ok());
     const QByteArray message = mail(u"exported"_s);
@@ -126,7 +126,7 @@ TEST_F(ImapConnectionTest, MasterUsersLogInAsAnyUser)
     Core::ImapAccount master = account();
     master.userName = u"alice*"_s + m_dovecot.masterUser();
     master.password = m_dovecot.masterPassword();
-    auto connection = Connectors::connectImap(master, nullptr);
+    auto connection = Connectors::connectImap(master);
     ASSERT_TRUE(connection.ok()) << connection.error().toString().toStdString();
     auto state = (*connection)->openFolder(u"INBOX"_s);
     ASSERT_TRUE(state.ok());
@@ -137,14 +137,14 @@ TEST_F(ImapConnectionTest, FailuresSayWhatIsWrong)
 {
     Core::ImapAccount checked = account(Core::ImapAccount::Security::Tls);
     checked.ignoreCertificateErrors = false;
-    auto untrusted = Connectors::connectImap(checked, nullptr);
+    auto untrusted = Connectors::connectImap(checked);
     ASSERT_FALSE(untrusted.ok());
     EXPECT_TRUE(untrusted.error().message.contains(u"not trusted"_s))
         << untrusted.error().message.toStdString();
 
     Core::ImapAccount wrong = account();
     wrong.password = u"wrong"_s;
-    auto refused = Connectors::connectImap(wrong, nullptr);
+    auto refused = Connectors::connectImap(wrong);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::Unauthenticated)
         << refused.error().message.toStdString();
@@ -152,12 +152,12 @@ TEST_F(ImapConnectionTest, FailuresSayWhatIsWrong)
 
     Core::ImapAccount nobody = account(Core::ImapAccount::Security::None);
     nobody.port = 1; // nothing listens there
-    auto unreachable = Connectors::connectImap(nobody, nullptr);
+    auto unreachable = Connectors::connectImap(nobody);
     ASSERT_FALSE(unreachable.ok());
     EXPECT_EQ(unreachable.error().code, ErrorCode::Unavailable)
         << unreachable.error().message.toStdString();
 
-    auto connection = Connectors::connectImap(account(), nullptr);
+    auto connection = Connectors::connectImap(account());
     ASSERT_TRUE(connection.ok());
     auto missing = (*connection)->openFolder(u"Does not exist"_s);
     ASSERT_FALSE(missing.ok());
@@ -167,7 +167,7 @@ TEST_F(ImapConnectionTest, FailuresSayWhatIsWrong)
     QElapsedTimer timer;
     timer.start();
     std::atomic<bool> cancel = true;
-    auto cancelled = Connectors::connectImap(account(), &cancel);
+    auto cancelled = Connectors::connectImap(account(), [&cancel] { return cancel.load(); });
     ASSERT_FALSE(cancelled.ok());
     EXPECT_EQ(cancelled.error().code, ErrorCode::Cancelled)
         << cancelled.error().message.toStdString();

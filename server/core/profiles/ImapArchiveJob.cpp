@@ -1,0 +1,291 @@
+#include "core/profiles/ImapArchiveJob.h"
+
+#include "core/FolderPaths.h"
+#include "core/IngestPipeline.h"
+#include "core/UserRules.h"
+#include "mime/MessageParser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Core {
+
+namespace {
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list << item.toString().trimmed();
+    list.removeAll(QString());
+    return list;
+}
+
+bool underAny(const QString &path, const QStringList &roots)
+{
+    for (const QString &root : roots) {
+        if (path.compare(root, Qt::CaseInsensitive) == 0 ||
+            path.startsWith(root + u'/', Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+struct FolderPosition
+{
+    quint32 uidValidity = 0;
+    quint32 lastUid = 0;
+};
+
+std::optional<FolderPosition> positionFrom(const std::optional<QString> &text)
+{
+    if (!text)
+        return std::nullopt;
+    const QJsonObject json = QJsonDocument::fromJson(text->toUtf8()).object();
+    return FolderPosition{static_cast<quint32>(json.value(u"uidValidity"_s).toInteger()),
+                          static_cast<quint32>(json.value(u"lastUid"_s).toInteger())};
+}
+
+QString positionText(const FolderPosition &position)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject{{u"uidValidity"_s, static_cast<double>(position.uidValidity)},
+                                  {u"lastUid"_s, static_cast<double>(position.lastUid)}})
+            .toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+ImapArchiveJob::ImapArchiveJob(ArchiveService &archive, MailboxConnector connect)
+    : m_archive(archive)
+    , m_connect(std::move(connect))
+{}
+
+Result<ImapAccount> ImapArchiveJob::accountFrom(const QJsonObject &properties)
+{
+    ImapAccount account;
+    account.host = properties.value(u"host"_s).toString().trimmed();
+    const QString security = properties.value(u"security"_s).toString(u"tls"_s).toLower();
+    if (security == u"tls"_s)
+        account.security = ImapAccount::Security::Tls;
+    else if (security == u"starttls"_s)
+        account.security = ImapAccount::Security::StartTls;
+    else if (security == u"none"_s)
+        account.security = ImapAccount::Security::None;
+    else
+        return Error(ErrorCode::InvalidArgument, u"security is tls, starttls or none."_s);
+    const int port = properties.value(u"port"_s).toInt(0);
+    if (port < 0 || port > 65535)
+        return Error(ErrorCode::InvalidArgument, u"port is between 1 and 65535."_s);
+    account.port = static_cast<quint16>(
+        port != 0 ? port : (account.security == ImapAccount::Security::Tls ? 993 : 143));
+    account.userName = properties.value(u"imapUserName"_s).toString().trimmed();
+    if (account.userName.isEmpty())
+        account.userName = properties.value(u"userName"_s).toString().trimmed();
+    account.password = properties.value(u"password"_s).toString();
+    account.ignoreCertificateErrors = properties.value(u"ignoreCertificateErrors"_s).toBool(false);
+    account.timeoutSeconds = properties.value(u"timeoutSeconds"_s).toInt(60);
+    if (account.timeoutSeconds < 1)
+        return Error(ErrorCode::InvalidArgument, u"timeoutSeconds is at least 1."_s);
+    return account;
+}
+
+QList<MailboxFolder> ImapArchiveJob::selectFolders(const QList<MailboxFolder> &folders,
+                                                   const QJsonObject &properties)
+{
+    const QStringList include = stringList(properties.value(u"includeFolders"_s));
+    const QStringList exclude = stringList(properties.value(u"excludeFolders"_s));
+    static const QStringList skippedRoles{u"trash"_s, u"junk"_s, u"drafts"_s};
+    QList<MailboxFolder> selected;
+    for (const MailboxFolder &folder : folders) {
+        if (!folder.selectable || underAny(folder.path, exclude))
+            continue;
+        const bool named = underAny(folder.path, include);
+        if (!include.isEmpty() && !named)
+            continue;
+        if (skippedRoles.contains(folder.role) && !named)
+            continue;
+        selected.append(folder);
+    }
+    // The inbox first, then by name: runs and their reports always go the same way.
+    std::sort(selected.begin(), selected.end(), [](const MailboxFolder &a, const MailboxFolder &b) {
+        const bool aInbox = a.path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0;
+        const bool bInbox = b.path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0;
+        if (aInbox != bInbox)
+            return aInbox;
+        return a.path < b.path;
+    });
+    return selected;
+}
+
+Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &report)
+{
+    const QJsonObject &properties = context.properties;
+    Result<ImapAccount> account = accountFrom(properties);
+    if (!account.ok())
+        return account.error();
+    Result<QString> user = UserRules::normaliseUserName(properties.value(u"userName"_s).toString());
+    if (!user.ok())
+        return user.error();
+    // Parsed whole: the first segment of a path is an archive's (user's) name.
+    const QString targetFolder = properties.value(u"targetFolder"_s).toString().trimmed();
+    Result<QStringList> rootSegments =
+        folderSegments(targetFolder.isEmpty() ? *user : *user + u'/' + targetFolder);
+    if (!rootSegments.ok())
+        return rootSegments.error();
+    const QStringList root = rootSegments.value();
+
+    const bool onlyRead = properties.value(u"onlyRead"_s).toBool(false);
+    const qint64 maxSize = properties.value(u"maxSizeBytes"_s).toInteger(0);
+    const int olderThanDays = properties.value(u"olderThanDays"_s).toInt(0);
+    const bool deleteAfter = properties.value(u"deleteAfterArchiving"_s).toBool(false);
+    const int deleteOlderThanDays = properties.value(u"deleteOlderThanDays"_s).toInt(0);
+    TaskProgress &progress = context.progress;
+
+    progress.report(0, u"Connecting to %1"_s.arg(account->host));
+    Result<std::unique_ptr<MailboxConnection>> connected =
+        m_connect(*account, [&progress] { return progress.isCancellationRequested(); });
+    if (!connected.ok())
+        return connected.error();
+    MailboxConnection &mailbox = **connected;
+    Result<QList<MailboxFolder>> listed = mailbox.folders();
+    if (!listed.ok())
+        return listed.error();
+    const QList<MailboxFolder> folders = selectFolders(*listed, properties);
+    Result<ArchiveService::Target> target = m_archive.currentTarget();
+    if (!target.ok())
+        return target.error();
+    IngestPipeline pipeline(m_archive, target.value(), report);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    QJsonArray folderReports;
+    for (qsizetype f = 0; f < folders.size(); ++f) {
+        const MailboxFolder &folder = folders.at(f);
+        progress.report(static_cast<int>(f * 100 / std::max<qsizetype>(1, folders.size())),
+                        u"Archiving %1"_s.arg(folder.path));
+        Result<MailboxFolderState> state = mailbox.openFolder(folder.path);
+        if (!state.ok()) {
+            if (state.error().code == ErrorCode::Cancelled)
+                return state.error();
+            // A folder deleted during the run: the others go on.
+            report.failures.append({folder.path, state.error().message});
+            continue;
+        }
+        QStringList archivePath = root;
+        archivePath += folder.path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
+                           ? QStringList{u"Inbox"_s}
+                           : folder.path.split(u'/', Qt::SkipEmptyParts);
+        Result<QStringList> segments = folderSegments(archivePath.join(u'/'));
+        if (!segments.ok()) {
+            report.failures.append({folder.path, segments.error().message});
+            continue;
+        }
+        Result<FolderRecord> archiveFolder = m_archive.folders().ensureFolder(segments.value());
+        if (!archiveFolder.ok())
+            return archiveFolder.error();
+        const QString key = u"imap:%1:%2:%3:%4:%5"_s.arg(account->host)
+                                .arg(account->port)
+                                .arg(account->userName.toLower(), folder.path)
+                                .arg(archiveFolder->id);
+        Result<std::optional<QString>> saved = m_archive.messages().checkpoint(key);
+        if (!saved.ok())
+            return saved.error();
+        const std::optional<FolderPosition> position = positionFrom(saved.value());
+        const bool sameValidity = position && position->uidValidity == state->uidValidity;
+        const quint32 firstUid = sameValidity ? position->lastUid + 1 : 1;
+        Result<QList<MailboxMessageInfo>> messages = mailbox.messagesFrom(firstUid);
+        if (!messages.ok()) {
+            if (messages.error().code == ErrorCode::Cancelled)
+                return messages.error();
+            report.failures.append({folder.path, messages.error().message});
+            continue;
+        }
+
+        const int archivedBefore = report.archived;
+        const qsizetype failuresBefore = report.failures.size();
+        int lookedAt = 0;
+        bool held = false;                        // a failure holds the checkpoint before it
+        QList<std::pair<quint32, QString>> added; // uid, source id: for the deletion rule
+        QSet<quint32> tooYoungToDelete;
+        for (const MailboxMessageInfo &message : std::as_const(*messages)) {
+            if (progress.isCancellationRequested()) {
+                if (Status flushed = pipeline.flush(); !flushed.ok())
+                    return flushed;
+                return Error(ErrorCode::Cancelled, u"The run was cancelled."_s);
+            }
+            if (maxSize > 0 && message.size > maxSize)
+                continue;
+            if (onlyRead && !message.seen) {
+                held = true; // archived by a later run, once it has been read
+                continue;
+            }
+            const QString sourceId = u"%1/%2"_s.arg(folder.path).arg(message.uid);
+            Result<QByteArray> raw = mailbox.fetch(message.uid);
+            if (!raw.ok()) {
+                if (raw.error().code == ErrorCode::Cancelled ||
+                    raw.error().code == ErrorCode::Unavailable) {
+                    // The connection is gone: what was added is still committed.
+                    (void)pipeline.flush();
+                    return raw.error();
+                }
+                report.failures.append({sourceId, raw.error().message});
+                held = true;
+                continue;
+            }
+            ++lookedAt;
+            if (olderThanDays > 0 || deleteOlderThanDays > 0) {
+                const QDateTime date = Mime::MessageParser::parse(raw.value()).date;
+                if (olderThanDays > 0 && date.isValid() && date.daysTo(now) < olderThanDays)
+                    continue; // archived by a later run, once it is old enough
+                if (deleteOlderThanDays > 0 &&
+                    (!date.isValid() || date.daysTo(now) < deleteOlderThanDays))
+                    tooYoungToDelete.insert(message.uid);
+            }
+            std::optional<SourceCheckpoint> after;
+            if (!held && olderThanDays == 0)
+                after = SourceCheckpoint{key, positionText({state->uidValidity, message.uid})};
+            if (Status queued =
+                    pipeline.add(raw.value(), archiveFolder->id,
+                                 {sourceId, context.profile.name, folder.path, {}}, after);
+                !queued.ok())
+                return queued;
+            added.append({message.uid, sourceId});
+        }
+        if (Status flushed = pipeline.flush(); !flushed.ok())
+            return flushed;
+
+        int deleted = 0;
+        if (deleteAfter && !added.isEmpty()) {
+            QSet<QString> failed;
+            for (qsizetype i = failuresBefore; i < report.failures.size(); ++i)
+                failed.insert(report.failures.at(i).first);
+            QList<quint32> doomed;
+            for (const auto &[uid, sourceId] : std::as_const(added)) {
+                if (!failed.contains(sourceId) && !tooYoungToDelete.contains(uid))
+                    doomed.append(uid);
+            }
+            if (Status removed = mailbox.remove(doomed); !removed.ok())
+                report.failures.append({folder.path, u"Archived, but not deleted from the "
+                                                     "server: "_s +
+                                                         removed.error().message});
+            else
+                deleted = static_cast<int>(doomed.size());
+        }
+        folderReports.append(QJsonObject{{u"folder"_s, folder.path},
+                                         {u"archiveFolder"_s, archiveFolder->path},
+                                         {u"onServer"_s, static_cast<double>(state->messages)},
+                                         {u"new"_s, static_cast<int>(messages->size())},
+                                         {u"fetched"_s, lookedAt},
+                                         {u"archived"_s, report.archived - archivedBefore},
+                                         {u"deleted"_s, deleted},
+                                         {u"rescanned"_s, position.has_value() && !sameValidity}});
+    }
+    report.details = QJsonObject{{u"host"_s, account->host},
+                                 {u"imapUserName"_s, account->userName},
+                                 {u"folders"_s, folderReports}};
+    return {};
+}
+
+} // namespace Mailkeep::Core

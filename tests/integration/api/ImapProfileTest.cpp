@@ -1,0 +1,202 @@
+// IMAP archiving profiles against a real Dovecot: folders chosen by the profile, exact bytes,
+// incremental runs, a changed UIDVALIDITY, the deletion rule, the password sealed at rest and
+// clear failures.
+#include "ApiServerFixture.h"
+#include "api/FormEncoding.h"
+#include "support/TestDovecot.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <gtest/gtest.h>
+
+using namespace Mailkeep;
+using namespace Mailkeep::Testing;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+const QString kImapPassword = u"alice-imap-Secret-77"_s;
+
+QByteArray mail(const QString &subject)
+{
+    return "From: sender@example.org\r\nTo: alice@example.org\r\nSubject: " + subject.toUtf8() +
+           "\r\nDate: Sun, 1 Mar 2026 10:00:00 +0000\r\nMessage-ID: <" + subject.toUtf8().toHex() +
+           "@example.org>\r\n\r\nAbout " + subject.toUtf8() + "\r\n";
+}
+
+QString json(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+class ImapProfileTest : public ApiServerFixture
+{
+protected:
+    void SetUp() override
+    {
+        ApiServerFixture::SetUp();
+        m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
+        const Status started = m_dovecot.start({{u"alice"_s, kImapPassword}});
+        ASSERT_TRUE(started.ok()) << started.error().toString().toStdString();
+        for (const QString &subject : {u"inbox one"_s, u"inbox two"_s})
+            deliver(u"INBOX"_s, subject);
+        deliver(u"Projekte/Müller"_s, u"nested"_s);
+        deliver(u"Trash"_s, u"thrown away"_s);
+        deliver(u"Drafts"_s, u"unfinished"_s);
+        ASSERT_EQ(status(admin(u"SetComplianceConfiguration"_s,
+                               {{u"config"_s, u"{\"adminEmailPreviewEnabled\": true}"_s}})),
+                  u"succeeded"_s);
+    }
+    void deliver(const QString &folder, const QString &subject)
+    {
+        const QByteArray message = mail(subject);
+        m_delivered.insert(QCryptographicHash::hash(message, QCryptographicHash::Sha256).toHex(),
+                           subject);
+        const Status delivered = m_dovecot.deliver(u"alice"_s, folder, message);
+        ASSERT_TRUE(delivered.ok()) << delivered.error().toString().toStdString();
+    }
+    QJsonObject admin(const QString &function, const Api::FormFields &fields = {})
+    {
+        return call(*m_admin, function, fields);
+    }
+    QJsonObject profile() const
+    {
+        return {{u"name"_s, u"Alice's mailbox"_s},    {u"type"_s, u"imapMailbox"_s},
+                {u"userName"_s, u"alice"_s},          {u"host"_s, u"127.0.0.1"_s},
+                {u"port"_s, m_dovecot.port()},        {u"security"_s, u"starttls"_s},
+                {u"ignoreCertificateErrors"_s, true}, {u"imapUserName"_s, u"alice"_s},
+                {u"password"_s, kImapPassword}};
+    }
+    QJsonObject runProfile(qint64 id)
+    {
+        return admin(u"RunProfile"_s, {{u"id"_s, QString::number(id)}});
+    }
+    QStringList subjectsIn(const QString &folder)
+    {
+        QStringList subjects;
+        for (const QJsonValue &row :
+             admin(u"GetMessages"_s, {{u"folder"_s, folder}})[u"result"_s].toArray())
+            subjects << row[u"subject"_s].toString();
+        subjects.sort();
+        return subjects;
+    }
+    int onServer(const QString &folder)
+    {
+        Result<QByteArray> answer =
+            m_dovecot.doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, u"alice"_s,
+                               u"messages"_s, folder});
+        EXPECT_TRUE(answer.ok());
+        return answer.ok() ? QString::fromUtf8(*answer).section(u'=', 1).trimmed().toInt() : -1;
+    }
+
+    TestDovecot m_dovecot;
+    QHash<QByteArray, QString> m_delivered; // SHA-256 hex -> subject
+    std::unique_ptr<HttpsTestClient> m_admin;
+};
+
+} // namespace
+
+TEST_F(ImapProfileTest, AMailboxIsArchivedIncrementallyAndExactly)
+{
+    const QJsonObject created = admin(u"CreateProfile"_s, {{u"properties"_s, json(profile())}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+    const qint64 id = created[u"result"_s][u"id"_s].toInteger();
+    EXPECT_EQ(created[u"result"_s][u"protocol"_s].toString(), u"IMAP"_s);
+    EXPECT_FALSE(created[u"result"_s].toObject().contains(u"password"_s)) << "write-only";
+    EXPECT_EQ(created[u"result"_s][u"storedSecrets"_s].toArray(), QJsonArray{u"password"_s});
+    // Sealed at rest: neither the properties nor the sealed secrets hold the password.
+    auto stored = connection().exec(u"SELECT properties::text, secrets FROM profiles"_s);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_FALSE(stored->text(0, 0).contains(kImapPassword));
+    EXPECT_FALSE(stored->bytes(0, 1).contains(kImapPassword.toUtf8()));
+
+    QJsonObject ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"result"_s].toString(), u"succeeded"_s);
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 3) << "trash and drafts stay out";
+    EXPECT_EQ(subjectsIn(u"alice/Inbox"_s), (QStringList{u"inbox one"_s, u"inbox two"_s}));
+    EXPECT_EQ(subjectsIn(u"alice/Projekte/Müller"_s), QStringList{u"nested"_s});
+    for (const QJsonValue &row :
+         admin(u"GetMessages"_s, {{u"folder"_s, u"alice/Inbox"_s}})[u"result"_s].toArray()) {
+        const QJsonObject content =
+            admin(u"GetMessageContent"_s, {{u"id"_s, row[u"id"_s].toString()}})[u"result"_s]
+                .toObject();
+        const QByteArray raw = QByteArray::fromBase64(content[u"raw"_s].toString().toLatin1());
+        EXPECT_TRUE(
+            m_delivered.contains(QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex()))
+            << "the server's bytes";
+    }
+    QJsonArray folders = ran[u"result"_s][u"folders"_s].toArray();
+    ASSERT_EQ(folders.size(), 2);
+    EXPECT_EQ(folders.at(0)[u"folder"_s].toString(), u"INBOX"_s);
+    EXPECT_EQ(folders.at(0)[u"onServer"_s].toInt(), 2);
+    EXPECT_EQ(folders.at(0)[u"archived"_s].toInt(), 2);
+
+    // Only the new mail next time.
+    deliver(u"INBOX"_s, u"inbox three"_s);
+    ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 1);
+    EXPECT_EQ(ran[u"result"_s][u"folders"_s][0][u"new"_s].toInt(), 1);
+    EXPECT_EQ(ran[u"result"_s][u"alreadyArchived"_s].toInt(), 0) << "nothing fetched again";
+
+    // A new UIDVALIDITY: the folder is read again, and nothing is archived twice.
+    ASSERT_TRUE(m_dovecot
+                    .doveadm({u"mailbox"_s, u"update"_s, u"-u"_s, u"alice"_s, u"--uid-validity"_s,
+                              u"4242"_s, u"INBOX"_s})
+                    .ok());
+    ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 0);
+    EXPECT_EQ(ran[u"result"_s][u"alreadyArchived"_s].toInt(), 3);
+    EXPECT_TRUE(ran[u"result"_s][u"folders"_s][0][u"rescanned"_s].toBool());
+    EXPECT_EQ(subjectsIn(u"alice/Inbox"_s).size(), 3);
+}
+
+TEST_F(ImapProfileTest, TheDeletionRuleRemovesOnlyWhatIsArchived)
+{
+    QJsonObject settings = profile();
+    settings.insert(u"deleteAfterArchiving"_s, true);
+    settings.insert(u"excludeFolders"_s, QJsonArray{u"Projekte"_s});
+    const qint64 id =
+        admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}})[u"result"_s][u"id"_s]
+            .toInteger();
+    const QJsonObject ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 2);
+    EXPECT_EQ(onServer(u"INBOX"_s), 0) << "archived, so deleted";
+    EXPECT_EQ(onServer(u"Projekte/Müller"_s), 1) << "not archived: kept";
+    EXPECT_EQ(onServer(u"Trash"_s), 1);
+    EXPECT_EQ(onServer(u"Drafts"_s), 1);
+    EXPECT_EQ(subjectsIn(u"alice/Inbox"_s).size(), 2);
+}
+
+TEST_F(ImapProfileTest, AWrongPasswordFailsTheRunWithTheServersAnswer)
+{
+    QJsonObject settings = profile();
+    settings.insert(u"password"_s, u"wrong"_s);
+    settings.insert(u"deleteAfterArchiving"_s, true);
+    const qint64 id =
+        admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}})[u"result"_s][u"id"_s]
+            .toInteger();
+    const QJsonObject ran = runProfile(id);
+    EXPECT_EQ(status(ran), u"failed"_s);
+    EXPECT_TRUE(message(ran).contains(u"refused the login of alice"_s))
+        << message(ran).toStdString();
+    EXPECT_EQ(onServer(u"INBOX"_s), 2) << "a failed run deletes nothing";
+
+    // The password can be changed without repeating the rest; an absent one is kept.
+    QJsonObject listed = admin(u"GetProfiles"_s)[u"result"_s][0].toObject();
+    listed.insert(u"password"_s, kImapPassword);
+    listed.insert(u"deleteAfterArchiving"_s, false);
+    ASSERT_EQ(status(admin(u"CreateProfile"_s, {{u"properties"_s, json(listed)}})), u"succeeded"_s);
+    listed = admin(u"GetProfiles"_s)[u"result"_s][0].toObject();
+    listed.insert(u"targetFolder"_s, u"From IMAP"_s);
+    ASSERT_EQ(status(admin(u"CreateProfile"_s, {{u"properties"_s, json(listed)}})), u"succeeded"_s);
+    const QJsonObject again = runProfile(id);
+    ASSERT_EQ(status(again), u"succeeded"_s) << message(again).toStdString();
+    EXPECT_EQ(subjectsIn(u"alice/From IMAP/Inbox"_s).size(), 2)
+        << QJsonDocument(again).toJson().toStdString();
+}
