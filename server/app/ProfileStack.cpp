@@ -2,6 +2,7 @@
 
 #include "connectors/files/DirectoryTarget.h"
 #include "connectors/files/MboxFileTarget.h"
+#include "connectors/imap/ImapTarget.h"
 #include "connectors/imap/VmimeImapConnection.h"
 #include "core/functions/ProfileFunctions.h"
 #include "core/profiles/ExportJob.h"
@@ -64,6 +65,19 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
         exportJob([](const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
             return std::unique_ptr<Core::MailTarget>(std::make_unique<Connectors::MboxFileTarget>(
                 properties.value(u"path"_s).toString()));
+        }));
+    m_runner->registerJob(
+        Core::ProfileType::ExportImap,
+        exportJob([](const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            Result<Core::ImapAccount> account = Core::ImapArchiveJob::accountFrom(properties);
+            if (!account.ok())
+                return account.error();
+            return std::unique_ptr<Core::MailTarget>(std::make_unique<Connectors::ImapTarget>(
+                account.value(),
+                [](const Core::ImapAccount &a, Core::CancelCheck c) {
+                    return Connectors::connectImap(a, std::move(c));
+                },
+                Core::CancelCheck()));
         }));
     m_scheduler->setReadiness([&keys = archive.keys()]() { return keys.isUnlocked(); });
 }

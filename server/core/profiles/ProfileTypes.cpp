@@ -49,6 +49,12 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"path"_s},
          {}},
+        {ProfileType::ExportImap,
+         ProfileKind::Export,
+         ProfileProtocol::Imap,
+         false,
+         {u"host"_s, u"imapUserName"_s},
+         {u"password"_s}},
     };
     return types;
 }
@@ -144,7 +150,7 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
             return Error(ErrorCode::InvalidArgument,
                          u"The property %1 must be a list of folder names."_s.arg(name));
     }
-    if (type.type == ProfileType::ImapMailbox) {
+    if (type.type == ProfileType::ImapMailbox || type.type == ProfileType::ExportImap) {
         const QString security = properties.value(u"security"_s).toString(u"tls"_s).toLower();
         if (security != u"tls"_s && security != u"starttls"_s && security != u"none"_s)
             return Error(ErrorCode::InvalidArgument,

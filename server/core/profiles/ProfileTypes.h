@@ -23,6 +23,8 @@ inline const QString ImapMailbox = QStringLiteral("imapMailbox"); // one IMAP ma
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file
+// Exporting to mail servers.
+inline const QString ExportImap = QStringLiteral("exportImap"); // an IMAP mailbox
 } // namespace ProfileType
 
 namespace ProfileProtocol {

@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <gtest/gtest.h>
 
@@ -38,7 +39,8 @@ protected:
     {
         ApiServerFixture::SetUp();
         m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
-        const Status started = m_dovecot.start({{u"alice"_s, kImapPassword}});
+        const Status started =
+            m_dovecot.start({{u"alice"_s, kImapPassword}, {u"bob"_s, kImapPassword}});
         ASSERT_TRUE(started.ok()) << started.error().toString().toStdString();
         for (const QString &subject : {u"inbox one"_s, u"inbox two"_s})
             deliver(u"INBOX"_s, subject);
@@ -73,6 +75,14 @@ protected:
     {
         return admin(u"RunProfile"_s, {{u"id"_s, QString::number(id)}});
     }
+    QSet<QString> hashesIn(const QString &folder)
+    {
+        QSet<QString> hashes;
+        for (const QJsonValue &row :
+             admin(u"GetMessages"_s, {{u"folder"_s, folder}})[u"result"_s].toArray())
+            hashes.insert(row[u"sha256"_s].toString());
+        return hashes;
+    }
     QStringList subjectsIn(const QString &folder)
     {
         QStringList subjects;
@@ -82,11 +92,13 @@ protected:
         subjects.sort();
         return subjects;
     }
-    int onServer(const QString &folder)
+    int onServer(const QString &folder) { return onServerOf(u"alice"_s, folder); }
+    int onServerOf(const QString &user, const QString &folder)
     {
         Result<QByteArray> answer =
-            m_dovecot.doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, u"alice"_s,
+            m_dovecot.doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, user,
                                u"messages"_s, folder});
+
         EXPECT_TRUE(answer.ok());
         return answer.ok() ? QString::fromUtf8(*answer).section(u'=', 1).trimmed().toInt() : -1;
     }
@@ -199,4 +211,44 @@ TEST_F(ImapProfileTest, AWrongPasswordFailsTheRunWithTheServersAnswer)
     ASSERT_EQ(status(again), u"succeeded"_s) << message(again).toStdString();
     EXPECT_EQ(subjectsIn(u"alice/From IMAP/Inbox"_s).size(), 2)
         << QJsonDocument(again).toJson().toStdString();
+}
+
+TEST_F(ImapProfileTest, AnExportToImapArchivedAgainGivesTheSameMessages)
+{
+    const qint64 archiving =
+        admin(u"CreateProfile"_s, {{u"properties"_s, json(profile())}})[u"result"_s][u"id"_s]
+            .toInteger();
+    ASSERT_EQ(status(runProfile(archiving)), u"succeeded"_s);
+    const QSet<QString> archived = hashesIn(u"alice/Inbox"_s);
+    ASSERT_EQ(archived.size(), 2);
+
+    // alice's archive into bob's mailbox, folders kept below "Mailkeep Export".
+    QJsonObject exporting{{u"name"_s, u"Alice to Bob"_s},
+                          {u"type"_s, u"exportImap"_s},
+                          {u"sourceFolder"_s, u"alice/Inbox"_s},
+                          {u"retainFolderStructure"_s, true},
+                          {u"host"_s, u"127.0.0.1"_s},
+                          {u"port"_s, m_dovecot.tlsPort()},
+                          {u"security"_s, u"tls"_s},
+                          {u"ignoreCertificateErrors"_s, true},
+                          {u"imapUserName"_s, u"bob"_s},
+                          {u"password"_s, kImapPassword}};
+    const QJsonObject created = admin(u"CreateProfile"_s, {{u"properties"_s, json(exporting)}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+    const QJsonObject exported = runProfile(created[u"result"_s][u"id"_s].toInteger());
+    ASSERT_EQ(status(exported), u"succeeded"_s) << message(exported).toStdString();
+    EXPECT_EQ(exported[u"result"_s][u"exported"_s].toInt(), 2);
+    EXPECT_EQ(onServerOf(u"bob"_s, u"Mailkeep Export/Inbox"_s), 2);
+
+    // bob's mailbox archived into carol's archive: the very same bytes come back.
+    QJsonObject again = profile();
+    again.insert(u"userName"_s, u"carol"_s);
+    again.insert(u"imapUserName"_s, u"bob"_s);
+    again.insert(u"includeFolders"_s, QJsonArray{u"Mailkeep Export"_s});
+    const qint64 back =
+        admin(u"CreateProfile"_s, {{u"properties"_s, json(again)}})[u"result"_s][u"id"_s]
+            .toInteger();
+    const QJsonObject ran = runProfile(back);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(hashesIn(u"carol/Mailkeep Export/Inbox"_s), archived);
 }
