@@ -8,6 +8,7 @@
 #include "core/profiles/ExportJob.h"
 #include "core/profiles/FileArchiveJob.h"
 #include "core/profiles/ImapArchiveJob.h"
+#include "core/profiles/ImapMultipleJob.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileScheduler.h"
 #include "core/profiles/ProfileService.h"
@@ -35,6 +36,12 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
         m_runner->registerJob(type, files);
     m_runner->registerJob(Core::ProfileType::ImapMailbox, [&service]() {
         return std::make_unique<Core::ImapArchiveJob>(
+            service, [](const Core::ImapAccount &account, Core::CancelCheck cancelled) {
+                return Connectors::connectImap(account, std::move(cancelled));
+            });
+    });
+    m_runner->registerJob(Core::ProfileType::ImapMultiple, [&service]() {
+        return std::make_unique<Core::ImapMultipleJob>(
             service, [](const Core::ImapAccount &account, Core::CancelCheck cancelled) {
                 return Connectors::connectImap(account, std::move(cancelled));
             });

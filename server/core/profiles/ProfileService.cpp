@@ -111,7 +111,18 @@ Status ProfileService::checkTarget(const Identity &caller, const ProfileRecord &
         if (!found->has_value())
             return Error(ErrorCode::NotFound, u"There is no user %1."_s.arg(user));
     }
+    // Profiles that fill several archives (multiple mailboxes) name their users.
+    for (const QJsonValue &mailbox : profile.properties.value(u"mailboxes"_s).toArray()) {
+        const QString name = mailbox.toObject().value(u"userName"_s).toString().trimmed().toLower();
+        Result<std::optional<UserRecord>> found = m_users.findUser(name);
+        if (!found.ok())
+            return found.error();
+        if (!found->has_value())
+            return Error(ErrorCode::NotFound,
+                         u"There is no user %1 (mailboxes): create the user first."_s.arg(name));
+    }
     if (profile.properties.contains(u"targetFolder"_s)) {
+
         const QString folder = profile.properties.value(u"targetFolder"_s).toString();
         if (!folder.trimmed().isEmpty()) {
             if (Result<QStringList> segments = folderSegments(folder); !segments.ok())

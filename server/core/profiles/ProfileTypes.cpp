@@ -3,6 +3,7 @@
 #include "core/profiles/ProfileStore.h"
 
 #include <QDir>
+#include <QJsonArray>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -37,6 +38,12 @@ const QList<ProfileTypeInfo> &catalogue()
          false,
          {u"host"_s, u"userName"_s},
          {u"password"_s}},
+        {ProfileType::ImapMultiple,
+         ProfileKind::Archive,
+         ProfileProtocol::Imap,
+         true,
+         {u"host"_s, u"mailboxes"_s},
+         {u"masterPassword"_s, u"mailboxPasswords"_s}},
         {ProfileType::ExportDirectory,
          ProfileKind::Export,
          ProfileProtocol::File,
@@ -150,7 +157,21 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
             return Error(ErrorCode::InvalidArgument,
                          u"The property %1 must be a list of folder names."_s.arg(name));
     }
-    if (type.type == ProfileType::ImapMailbox || type.type == ProfileType::ExportImap) {
+    if (type.type == ProfileType::ImapMultiple) {
+        const QJsonValue mailboxes = properties.value(u"mailboxes"_s);
+        if (!mailboxes.isArray() || mailboxes.toArray().isEmpty())
+            return Error(ErrorCode::InvalidArgument,
+                         u"mailboxes lists the mailboxes: [{\"userName\": \"alice\", "
+                         "\"imapUserName\": \"alice@example.org\"}]."_s);
+        for (const QJsonValue &mailbox : mailboxes.toArray()) {
+            if (mailbox.toObject().value(u"userName"_s).toString().trimmed().isEmpty())
+                return Error(ErrorCode::InvalidArgument,
+                             u"Every entry of mailboxes needs the userName whose archive it "
+                             "fills."_s);
+        }
+    }
+    if (type.type == ProfileType::ImapMailbox || type.type == ProfileType::ImapMultiple ||
+        type.type == ProfileType::ExportImap) {
         const QString security = properties.value(u"security"_s).toString(u"tls"_s).toLower();
         if (security != u"tls"_s && security != u"starttls"_s && security != u"none"_s)
             return Error(ErrorCode::InvalidArgument,

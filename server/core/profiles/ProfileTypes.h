@@ -19,7 +19,8 @@ inline const QString EmlFolder = QStringLiteral("emlFolder");   // path: a folde
 inline const QString MboxFile = QStringLiteral("mboxFile");     // path: one mbox file
 inline const QString BulkImport = QStringLiteral("bulkImport"); // rootPath: one folder per user
 // Archiving from mail servers.
-inline const QString ImapMailbox = QStringLiteral("imapMailbox"); // one IMAP mailbox
+inline const QString ImapMailbox = QStringLiteral("imapMailbox");   // one IMAP mailbox
+inline const QString ImapMultiple = QStringLiteral("imapMultiple"); // several, one server
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

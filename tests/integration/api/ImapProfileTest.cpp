@@ -95,9 +95,8 @@ protected:
     int onServer(const QString &folder) { return onServerOf(u"alice"_s, folder); }
     int onServerOf(const QString &user, const QString &folder)
     {
-        Result<QByteArray> answer =
-            m_dovecot.doveadm({u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, user,
-                               u"messages"_s, folder});
+        Result<QByteArray> answer = m_dovecot.doveadm(
+            {u"-f"_s, u"flow"_s, u"mailbox"_s, u"status"_s, u"-u"_s, user, u"messages"_s, folder});
 
         EXPECT_TRUE(answer.ok());
         return answer.ok() ? QString::fromUtf8(*answer).section(u'=', 1).trimmed().toInt() : -1;
@@ -251,4 +250,42 @@ TEST_F(ImapProfileTest, AnExportToImapArchivedAgainGivesTheSameMessages)
     const QJsonObject ran = runProfile(back);
     ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
     EXPECT_EQ(hashesIn(u"carol/Mailkeep Export/Inbox"_s), archived);
+}
+
+TEST_F(ImapProfileTest, AMasterUserArchivesSeveralMailboxesIntoTheirArchives)
+{
+    deliver(u"INBOX"_s, u"also for alice"_s);
+    ASSERT_TRUE(m_dovecot.deliver(u"bob"_s, u"INBOX"_s, mail(u"for bob"_s)).ok());
+    ASSERT_EQ(status(admin(u"CreateUser"_s, {{u"userName"_s, u"bob"_s},
+                                             {u"privileges"_s, u"login"_s},
+                                             {u"password"_s, u"bob-Pa55-long"_s}})),
+              u"succeeded"_s);
+    QJsonObject settings{
+        {u"name"_s, u"Everybody"_s},
+        {u"type"_s, u"imapMultiple"_s},
+        {u"host"_s, u"127.0.0.1"_s},
+        {u"port"_s, m_dovecot.port()},
+        {u"security"_s, u"starttls"_s},
+        {u"ignoreCertificateErrors"_s, true},
+        {u"masterUser"_s, m_dovecot.masterUser()},
+        {u"masterPassword"_s, m_dovecot.masterPassword()},
+        {u"mailboxes"_s,
+         QJsonArray{
+             QJsonObject{{u"userName"_s, u"alice"_s}}, QJsonObject{{u"userName"_s, u"bob"_s}},
+             QJsonObject{{u"userName"_s, u"carol"_s}, {u"imapUserName"_s, u"nobody-here"_s}}}}};
+    const QJsonObject created = admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+    const QJsonObject ran = runProfile(created[u"result"_s][u"id"_s].toInteger());
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"result"_s].toString(), u"completedWithErrors"_s)
+        << "carol's mailbox does not exist on the server";
+    EXPECT_EQ(subjectsIn(u"alice/Inbox"_s).size(), 3);
+    EXPECT_EQ(subjectsIn(u"bob/Inbox"_s), QStringList{u"for bob"_s});
+    const QJsonArray failures = ran[u"result"_s][u"failures"_s].toArray();
+    ASSERT_EQ(failures.size(), 1);
+    EXPECT_EQ(failures.at(0)[u"item"_s].toString(), u"nobody-here"_s);
+
+    settings.insert(u"mailboxes"_s, QJsonArray{QJsonObject{{u"userName"_s, u"ghost"_s}}});
+    EXPECT_TRUE(message(admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}}))
+                    .contains(u"no user ghost"_s));
 }
