@@ -9,6 +9,7 @@
 #include "core/profiles/FileArchiveJob.h"
 #include "core/profiles/ImapArchiveJob.h"
 #include "core/profiles/ImapMultipleJob.h"
+#include "core/profiles/JournalRouter.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileScheduler.h"
 #include "core/profiles/ProfileService.h"
@@ -38,6 +39,16 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
         return std::make_unique<Core::ImapArchiveJob>(
             service, [](const Core::ImapAccount &account, Core::CancelCheck cancelled) {
                 return Connectors::connectImap(account, std::move(cancelled));
+            });
+    });
+    m_runner->registerJob(Core::ProfileType::ImapJournal, [&service, &users]() {
+        return std::make_unique<Core::ImapArchiveJob>(
+            service,
+            [](const Core::ImapAccount &account, Core::CancelCheck cancelled) {
+                return Connectors::connectImap(account, std::move(cancelled));
+            },
+            [&service, &users](const QJsonObject &properties) {
+                return Core::JournalRouter::make(service, users, properties);
             });
     });
     m_runner->registerJob(Core::ProfileType::ImapMultiple, [&service]() {

@@ -38,6 +38,10 @@ public:
     Status deliver(const QString &user, const QString &folder, const QByteArray &message);
     Status createFolder(const QString &user, const QString &folder);
     QString logText() const;
+    // The user's home folder (its Maildir is "Maildir" inside), and handing files put there by
+    // hand to the account Dovecot keeps mail as.
+    QString homeOf(const QString &user) const;
+    Status handOver(const QString &path) const;
 
 private:
     Status writeConfiguration(const QList<std::pair<QString, QString>> &users);
@@ -47,6 +51,8 @@ private:
     quint16 m_port = 0;
     quint16 m_tlsPort = 0;
     QByteArray m_certificatePem;
+    unsigned m_mailUid = 0;
+    unsigned m_mailGid = 0;
 };
 
 } // namespace Mailkeep::Testing

@@ -56,11 +56,53 @@ QString positionText(const FolderPosition &position)
             .toJson(QJsonDocument::Compact));
 }
 
+// Each message into the archive folder that mirrors its mailbox folder (the inbox as "Inbox").
+class MirrorRouter final : public MessageRouter
+{
+public:
+    MirrorRouter(ArchiveService &archive, QStringList root)
+        : m_archive(archive)
+        , m_root(std::move(root))
+    {}
+    Result<Destination> beginFolder(const MailboxFolder &folder) override
+    {
+        QStringList path = m_root;
+        path += folder.path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
+                    ? QStringList{u"Inbox"_s}
+                    : folder.path.split(u'/', Qt::SkipEmptyParts);
+        Result<QStringList> segments = folderSegments(path.join(u'/'));
+        if (!segments.ok())
+            return segments.error();
+        Result<FolderRecord> archiveFolder = m_archive.folders().ensureFolder(segments.value());
+        if (!archiveFolder.ok())
+            return archiveFolder.error();
+        m_folderId = archiveFolder->id;
+        return Destination{QString::number(archiveFolder->id), archiveFolder->path};
+    }
+    Result<QList<Route>> route(const QByteArray &raw) override
+    {
+        return QList<Route>{{raw, m_folderId}};
+    }
+
+private:
+    ArchiveService &m_archive;
+    QStringList m_root;
+    qint64 m_folderId = 0;
+};
+
+Result<std::unique_ptr<MessageRouter>> mirrorRouter(ArchiveService &archive,
+                                                    const QStringList &root)
+{
+    return std::unique_ptr<MessageRouter>(std::make_unique<MirrorRouter>(archive, root));
+}
+
 } // namespace
 
-ImapArchiveJob::ImapArchiveJob(ArchiveService &archive, MailboxConnector connect)
+ImapArchiveJob::ImapArchiveJob(ArchiveService &archive, MailboxConnector connect,
+                               RouterFactory routers)
     : m_archive(archive)
     , m_connect(std::move(connect))
+    , m_routers(std::move(routers))
 {}
 
 Result<ImapAccount> ImapArchiveJob::accountFrom(const QJsonObject &properties)
@@ -126,17 +168,21 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
     Result<ImapAccount> account = accountFrom(properties);
     if (!account.ok())
         return account.error();
-    Result<QString> user = UserRules::normaliseUserName(properties.value(u"userName"_s).toString());
-    if (!user.ok())
-        return user.error();
-    // Parsed whole: the first segment of a path is an archive's (user's) name.
-    const QString targetFolder = properties.value(u"targetFolder"_s).toString().trimmed();
-    Result<QStringList> rootSegments =
-        folderSegments(targetFolder.isEmpty() ? *user : *user + u'/' + targetFolder);
-    if (!rootSegments.ok())
-        return rootSegments.error();
-    const QStringList root = rootSegments.value();
-
+    // Mirrored folders go below the user's archive; a router of its own files by itself.
+    QStringList root;
+    if (!m_routers) {
+        Result<QString> user =
+            UserRules::normaliseUserName(properties.value(u"userName"_s).toString());
+        if (!user.ok())
+            return user.error();
+        // Parsed whole: the first segment of a path is an archive's (user's) name.
+        const QString targetFolder = properties.value(u"targetFolder"_s).toString().trimmed();
+        Result<QStringList> rootSegments =
+            folderSegments(targetFolder.isEmpty() ? *user : *user + u'/' + targetFolder);
+        if (!rootSegments.ok())
+            return rootSegments.error();
+        root = rootSegments.value();
+    }
     const bool onlyRead = properties.value(u"onlyRead"_s).toBool(false);
     const qint64 maxSize = properties.value(u"maxSizeBytes"_s).toInteger(0);
     const int olderThanDays = properties.value(u"olderThanDays"_s).toInt(0);
@@ -159,6 +205,11 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
         return target.error();
     IngestPipeline pipeline(m_archive, target.value(), report);
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    Result<std::unique_ptr<MessageRouter>> made =
+        m_routers ? m_routers(properties) : mirrorRouter(m_archive, root);
+    if (!made.ok())
+        return made.error();
+    const std::unique_ptr<MessageRouter> router = std::move(made.value());
 
     QJsonArray folderReports;
     for (qsizetype f = 0; f < folders.size(); ++f) {
@@ -173,22 +224,15 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             report.failures.append({folder.path, state.error().message});
             continue;
         }
-        QStringList archivePath = root;
-        archivePath += folder.path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
-                           ? QStringList{u"Inbox"_s}
-                           : folder.path.split(u'/', Qt::SkipEmptyParts);
-        Result<QStringList> segments = folderSegments(archivePath.join(u'/'));
-        if (!segments.ok()) {
-            report.failures.append({folder.path, segments.error().message});
+        Result<MessageRouter::Destination> destination = router->beginFolder(folder);
+        if (!destination.ok()) {
+            report.failures.append({folder.path, destination.error().message});
             continue;
         }
-        Result<FolderRecord> archiveFolder = m_archive.folders().ensureFolder(segments.value());
-        if (!archiveFolder.ok())
-            return archiveFolder.error();
-        const QString key = u"imap:%1:%2:%3:%4:%5"_s.arg(account->host)
-                                .arg(account->port)
-                                .arg(account->userName.toLower(), folder.path)
-                                .arg(archiveFolder->id);
+        const QString key =
+            u"imap:%1:%2:%3:%4:%5"_s.arg(account->host)
+                .arg(account->port)
+                .arg(account->userName.toLower(), folder.path, destination->checkpointPart);
         Result<std::optional<QString>> saved = m_archive.messages().checkpoint(key);
         if (!saved.ok())
             return saved.error();
@@ -206,6 +250,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
         const int archivedBefore = report.archived;
         const qsizetype failuresBefore = report.failures.size();
         int lookedAt = 0;
+        int skippedByRule = 0;
         bool held = false;                        // a failure holds the checkpoint before it
         QList<std::pair<quint32, QString>> added; // uid, source id: for the deletion rule
         QSet<quint32> tooYoungToDelete;
@@ -243,14 +288,28 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
                     (!date.isValid() || date.daysTo(now) < deleteOlderThanDays))
                     tooYoungToDelete.insert(message.uid);
             }
+            Result<QList<MessageRouter::Route>> routes = router->route(raw.value());
+            if (!routes.ok()) {
+                report.failures.append({sourceId, routes.error().message});
+                held = true;
+                continue;
+            }
             std::optional<SourceCheckpoint> after;
             if (!held && olderThanDays == 0)
                 after = SourceCheckpoint{key, positionText({state->uidValidity, message.uid})};
-            if (Status queued =
-                    pipeline.add(raw.value(), archiveFolder->id,
-                                 {sourceId, context.profile.name, folder.path, {}}, after);
-                !queued.ok())
-                return queued;
+            if (routes->isEmpty()) {
+                ++skippedByRule; // not archived on purpose: not deleted either
+                continue;
+            }
+            // The checkpoint goes with the last copy: all of them are in or none.
+            for (qsizetype r = 0; r < routes->size(); ++r) {
+                const MessageRouter::Route &route = routes->at(r);
+                if (Status queued = pipeline.add(route.raw, route.folderId,
+                                                 {sourceId, context.profile.name, folder.path, {}},
+                                                 r + 1 == routes->size() ? after : std::nullopt);
+                    !queued.ok())
+                    return queued;
+            }
             added.append({message.uid, sourceId});
         }
         if (Status flushed = pipeline.flush(); !flushed.ok())
@@ -274,12 +333,13 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
                 deleted = static_cast<int>(doomed.size());
         }
         folderReports.append(QJsonObject{{u"folder"_s, folder.path},
-                                         {u"archiveFolder"_s, archiveFolder->path},
+                                         {u"archiveFolder"_s, destination->name},
                                          {u"onServer"_s, static_cast<double>(state->messages)},
                                          {u"new"_s, static_cast<int>(messages->size())},
                                          {u"fetched"_s, lookedAt},
                                          {u"archived"_s, report.archived - archivedBefore},
                                          {u"deleted"_s, deleted},
+                                         {u"notArchived"_s, skippedByRule},
                                          {u"rescanned"_s, position.has_value() && !sameValidity}});
     }
     report.details = QJsonObject{{u"host"_s, account->host},

@@ -6,6 +6,30 @@
 
 namespace Mailkeep::Core {
 
+// Where the messages of a mailbox go. The plain profiles file each message into the archive
+// folder that mirrors its mailbox folder; a journal mailbox files by addresses.
+class MessageRouter
+{
+public:
+    struct Destination
+    {
+        QString checkpointPart; // the same for the same destination, run after run
+        QString name;           // for the report
+    };
+    struct Route
+    {
+        QByteArray raw; // what is archived (a journal report gives its original message)
+        qint64 folderId = 0;
+    };
+    virtual ~MessageRouter() = default;
+    // Once per mailbox folder, before its messages.
+    virtual Result<Destination> beginFolder(const MailboxFolder &folder) = 0;
+    // The copies one message becomes; none: not archived on purpose (and not deleted).
+    virtual Result<QList<Route>> route(const QByteArray &raw) = 0;
+};
+using RouterFactory =
+    std::function<Result<std::unique_ptr<MessageRouter>>(const QJsonObject &properties)>;
+
 // Archives one IMAP mailbox (profile type imapMailbox) into a user's archive: the mailbox's
 // folders become archive folders below targetFolder.
 //  - Folders: includeFolders (each with its sub-folders; empty: all) minus excludeFolders;
@@ -22,7 +46,8 @@ namespace Mailkeep::Core {
 class ImapArchiveJob final : public ProfileJob
 {
 public:
-    ImapArchiveJob(ArchiveService &archive, MailboxConnector connect);
+    // routers: how messages are filed (none: into the mirrored folders below targetFolder).
+    ImapArchiveJob(ArchiveService &archive, MailboxConnector connect, RouterFactory routers = {});
     Status run(const ProfileRunContext &context, ProfileRunReport &report) override;
 
     static Result<ImapAccount> accountFrom(const QJsonObject &properties);
@@ -33,6 +58,7 @@ public:
 private:
     ArchiveService &m_archive;
     MailboxConnector m_connect;
+    RouterFactory m_routers;
 };
 
 } // namespace Mailkeep::Core

@@ -44,6 +44,12 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"host"_s, u"mailboxes"_s},
          {u"masterPassword"_s, u"mailboxPasswords"_s}},
+        {ProfileType::ImapJournal,
+         ProfileKind::Archive,
+         ProfileProtocol::Imap,
+         true,
+         {u"host"_s, u"imapUserName"_s},
+         {u"password"_s}},
         {ProfileType::ExportDirectory,
          ProfileKind::Export,
          ProfileProtocol::File,
@@ -170,8 +176,19 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
                              "fills."_s);
         }
     }
+    if (type.type == ProfileType::ImapJournal) {
+        const QString unknown = properties.value(u"unknownAddresses"_s).toString(u"catchAll"_s);
+        if (unknown != u"catchAll"_s && unknown != u"doNotArchive"_s)
+            return Error(ErrorCode::InvalidArgument,
+                         u"unknownAddresses is catchAll (with catchAllUser) or doNotArchive."_s);
+        if (unknown == u"catchAll"_s &&
+            properties.value(u"catchAllUser"_s).toString().trimmed().isEmpty())
+            return Error(ErrorCode::InvalidArgument,
+                         u"Mail for unknown addresses goes to the catch-all user: name one "
+                         "(catchAllUser), or set unknownAddresses to doNotArchive."_s);
+    }
     if (type.type == ProfileType::ImapMailbox || type.type == ProfileType::ImapMultiple ||
-        type.type == ProfileType::ExportImap) {
+        type.type == ProfileType::ImapJournal || type.type == ProfileType::ExportImap) {
         const QString security = properties.value(u"security"_s).toString(u"tls"_s).toLower();
         if (security != u"tls"_s && security != u"starttls"_s && security != u"none"_s)
             return Error(ErrorCode::InvalidArgument,

@@ -21,6 +21,7 @@ inline const QString BulkImport = QStringLiteral("bulkImport"); // rootPath: one
 // Archiving from mail servers.
 inline const QString ImapMailbox = QStringLiteral("imapMailbox");   // one IMAP mailbox
 inline const QString ImapMultiple = QStringLiteral("imapMultiple"); // several, one server
+inline const QString ImapJournal = QStringLiteral("imapJournal");   // filed by address
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

@@ -289,3 +289,57 @@ TEST_F(ImapProfileTest, AMasterUserArchivesSeveralMailboxesIntoTheirArchives)
     EXPECT_TRUE(message(admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}}))
                     .contains(u"no user ghost"_s));
 }
+
+TEST_F(ImapProfileTest, AJournalMailboxIsFiledByAddressAndReportsAreUnpacked)
+{
+    ASSERT_EQ(status(admin(u"CreateUser"_s, {{u"userName"_s, u"bob"_s},
+                                             {u"privileges"_s, u"login"_s},
+                                             {u"password"_s, u"bob-Pa55-long"_s}})),
+              u"succeeded"_s);
+    for (const auto &[user, address] :
+         {std::pair{u"alice"_s, u"alice@example.org"_s}, std::pair{u"bob"_s, u"bob@example.org"_s}})
+        ASSERT_EQ(status(admin(u"SetUserEmailAddresses"_s,
+                               {{u"userName"_s, user}, {u"emailAddresses"_s, address}})),
+                  u"succeeded"_s);
+    const QByteArray original = "From: Alice <alice@example.org>\r\nTo: bob@example.org\r\n"
+                                "Cc: stranger@elsewhere.example\r\nSubject: Quarterly numbers\r\n"
+                                "Date: Mon, 2 Mar 2026 09:00:00 +0000\r\nMessage-ID: "
+                                "<orig1@example.org>\r\n\r\nThe numbers are good.\r\n";
+    const QByteArray report =
+        "From: Microsoft Exchange <postmaster@example.org>\r\nTo: journal@example.org\r\n"
+        "Subject: Quarterly numbers\r\nX-MS-Journal-Report:\r\nMessage-ID: "
+        "<report1@example.org>\r\n"
+        "Date: Mon, 2 Mar 2026 09:00:01 +0000\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n"
+        "Content-Type: text/plain; charset=us-ascii\r\n\r\nSender: alice@example.org\r\n"
+        "Subject: Quarterly numbers\r\nMessage-Id: <orig1@example.org>\r\nTo: bob@example.org\r\n"
+        "Cc: stranger@elsewhere.example\r\n\r\n--b1\r\nContent-Type: message/rfc822\r\n\r\n" +
+        original + "\r\n--b1--\r\n";
+    const QByteArray unknown =
+        "From: stranger@elsewhere.example\r\nTo: nobody@example.org\r\n"
+        "Subject: For nobody here\r\nDate: Mon, 2 Mar 2026 10:00:00 +0000\r\n"
+        "Message-ID: <x1@elsewhere.example>\r\n\r\nHello?\r\n";
+    ASSERT_TRUE(m_dovecot.deliver(u"bob"_s, u"INBOX"_s, report).ok());
+    ASSERT_TRUE(m_dovecot.deliver(u"bob"_s, u"INBOX"_s, unknown).ok());
+
+    QJsonObject settings{{u"name"_s, u"Journal"_s},      {u"type"_s, u"imapJournal"_s},
+                         {u"host"_s, u"127.0.0.1"_s},    {u"port"_s, m_dovecot.port()},
+                         {u"security"_s, u"starttls"_s}, {u"ignoreCertificateErrors"_s, true},
+                         {u"imapUserName"_s, u"bob"_s},  {u"password"_s, kImapPassword}};
+    EXPECT_TRUE(message(admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}}))
+                    .contains(u"catch-all"_s));
+    settings.insert(u"catchAllUser"_s, u"carol"_s);
+    const QJsonObject created = admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+    const QJsonObject ran = runProfile(created[u"result"_s][u"id"_s].toInteger());
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"result"_s].toString(), u"succeeded"_s);
+
+    const QString originalHash =
+        QString::fromLatin1(QCryptographicHash::hash(original, QCryptographicHash::Sha256).toHex());
+    EXPECT_EQ(hashesIn(u"alice/Journal Outgoing"_s), QSet<QString>{originalHash})
+        << "the original, unpacked from the report";
+    EXPECT_EQ(hashesIn(u"bob/Journal Incoming"_s), QSet<QString>{originalHash});
+    EXPECT_EQ(subjectsIn(u"carol/Journal Incoming"_s), QStringList{u"For nobody here"_s});
+    EXPECT_TRUE(subjectsIn(u"alice/Journal Incoming"_s).isEmpty());
+}
