@@ -3,6 +3,7 @@
 #include "crypto/CertificateChainCheck.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 
 #include <mutex>
 #include <vmime/net/imap/IMAPFolderStatus.hpp>
@@ -225,6 +226,7 @@ public:
         Status opened = guarded([&]() -> Status {
             if (m_folder && m_folder->isOpen())
                 m_folder->close(false);
+            m_listed.clear();
             m_folder = path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
                            ? m_store->getDefaultFolder()
                            : m_store->getFolder(folderPath(path));
@@ -281,12 +283,17 @@ public:
         std::string bytes;
         bool found = false;
         Status fetched = guarded([&]() -> Status {
-            auto messages =
-                m_folder->getMessages(vmime::net::messageSet::byUID(std::to_string(uid)));
-            if (messages.empty())
-                return {};
+            // A message listed before needs no second look-up: one round trip per message.
+            vmime::shared_ptr<vmime::net::message> message = m_listed.take(uid);
+            if (!message) {
+                auto messages =
+                    m_folder->getMessages(vmime::net::messageSet::byUID(std::to_string(uid)));
+                if (messages.empty())
+                    return {};
+                message = messages.front();
+            }
             vmime::utility::outputStreamStringAdapter out(bytes);
-            messages.front()->extract(out, nullptr, 0, static_cast<size_t>(-1), true);
+            message->extract(out, nullptr, 0, static_cast<size_t>(-1), true);
             found = true;
             return {};
         });
@@ -398,6 +405,7 @@ private:
     vmime::shared_ptr<vmime::net::store> m_store;
     vmime::shared_ptr<vmime::net::folder> m_folder;
     QString m_openPath;
+    QHash<quint32, vmime::shared_ptr<vmime::net::message>> m_listed; // of the open folder
 };
 
 } // namespace
