@@ -168,14 +168,24 @@ public:
 
     ~VmimeImapConnection() override
     {
+        m_listed.clear();
         try {
             if (m_folder && m_folder->isOpen())
                 m_folder->close(false);
+        } catch (const std::exception &) {
+            // A dropped connection: the folder cannot be closed on the server.
+        }
+        try {
             if (m_store && m_store->isConnected())
                 m_store->disconnect();
         } catch (const std::exception &) {
             // The connection is gone either way.
         }
+        // The store goes first: it tells its folders that it is gone, so they must still exist
+        // (vmime keeps plain pointers to them).
+        m_store.reset();
+        m_folder.reset();
+        m_session.reset();
     }
 
     Status connect()

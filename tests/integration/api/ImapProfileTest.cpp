@@ -6,11 +6,16 @@
 #include "support/TestDovecot.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QThread>
 
+#include <atomic>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace Mailkeep;
 using namespace Mailkeep::Testing;
@@ -342,4 +347,56 @@ TEST_F(ImapProfileTest, AJournalMailboxIsFiledByAddressAndReportsAreUnpacked)
     EXPECT_EQ(hashesIn(u"bob/Journal Incoming"_s), QSet<QString>{originalHash});
     EXPECT_EQ(subjectsIn(u"carol/Journal Incoming"_s), QStringList{u"For nobody here"_s});
     EXPECT_TRUE(subjectsIn(u"alice/Journal Incoming"_s).isEmpty());
+}
+
+TEST_F(ImapProfileTest, AConnectionDroppedMidRunFailsClearlyAndTheNextRunCompletes)
+{
+    constexpr int kMessages = 4000;
+    ASSERT_EQ(status(admin(u"CreateUser"_s, {{u"userName"_s, u"bob"_s},
+                                             {u"privileges"_s, u"login"_s},
+                                             {u"password"_s, u"bob-Pa55-long"_s}})),
+              u"succeeded"_s);
+    const QString cur = m_dovecot.homeOf(u"bob"_s) + u"/Maildir/cur"_s;
+    ASSERT_TRUE(QDir().mkpath(cur));
+    for (const QString &sub : {u"/Maildir/new"_s, u"/Maildir/tmp"_s})
+        QDir().mkpath(m_dovecot.homeOf(u"bob"_s) + sub);
+    for (int i = 0; i < kMessages; ++i) {
+        QFile file(cur + u"/%1.M%2P1.test:2,S"_s.arg(1767225600 + i).arg(i));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(mail(u"bulk %1"_s.arg(i)));
+    }
+    ASSERT_TRUE(m_dovecot.handOver(m_dovecot.homeOf(u"bob"_s)).ok());
+    QJsonObject settings = profile();
+    settings.insert(u"userName"_s, u"bob"_s);
+    settings.insert(u"imapUserName"_s, u"bob"_s);
+    // A dropped connection shows as silence: the timeout ends the wait.
+    settings.insert(u"timeoutSeconds"_s, 3);
+    const qint64 id =
+        admin(u"CreateProfile"_s, {{u"properties"_s, json(settings)}})[u"result"_s][u"id"_s]
+            .toInteger();
+
+    // The server drops bob's connection while the run fetches.
+    std::atomic<bool> kicked = false;
+    std::thread dropper([&]() {
+        for (int i = 0; i < 200 && !kicked; ++i) {
+            QThread::msleep(25);
+            if (i >= 20) // about half a second into the run
+                kicked = m_dovecot.doveadm({u"kick"_s, u"bob"_s}).ok();
+        }
+    });
+    const QJsonObject ran = runProfile(id);
+    dropper.join();
+    ASSERT_TRUE(kicked);
+    ASSERT_EQ(status(ran), u"failed"_s) << "the run must still have been going";
+    EXPECT_TRUE(message(ran).contains(u"127.0.0.1"_s)) << message(ran).toStdString();
+    const int first = static_cast<int>(subjectsIn(u"bob/Inbox"_s).size());
+    EXPECT_LT(first, kMessages);
+
+    const QJsonObject again = runProfile(id);
+    ASSERT_EQ(status(again), u"succeeded"_s) << message(again).toStdString();
+    const QStringList subjects = subjectsIn(u"bob/Inbox"_s);
+    EXPECT_EQ(subjects.size(), kMessages) << "nothing lost";
+    EXPECT_EQ(QSet<QString>(subjects.cbegin(), subjects.cend()).size(), kMessages)
+        << "nothing twice";
+    EXPECT_EQ(again[u"result"_s][u"archived"_s].toInt(), kMessages - first);
 }
