@@ -174,16 +174,26 @@ Result<QJsonObject> ProfileService::open(const ProfileRecord &profile)
     return QJsonDocument::fromJson(plain.value()).object();
 }
 
-Result<ProfileRecord> ProfileService::save(const Identity &caller, const QJsonObject &document)
+Result<ProfileRecord> ProfileService::checkedDocument(const Identity &caller,
+                                                      const QJsonObject &document,
+                                                      QJsonObject &secrets)
 {
     ProfileTypeInfo type;
-    QJsonObject secrets;
     Result<ProfileRecord> parsed = fromDocument(caller, document, type, secrets);
     if (!parsed.ok())
         return parsed.error();
-    ProfileRecord profile = parsed.value();
-    if (Status target = checkTarget(caller, profile); !target.ok())
+    if (Status target = checkTarget(caller, parsed.value()); !target.ok())
         return target.error();
+    return parsed;
+}
+
+Result<ProfileRecord> ProfileService::save(const Identity &caller, const QJsonObject &document)
+{
+    QJsonObject secrets;
+    Result<ProfileRecord> parsed = checkedDocument(caller, document, secrets);
+    if (!parsed.ok())
+        return parsed.error();
+    ProfileRecord profile = parsed.value();
 
     if (!document.contains(u"id"_s) || document.value(u"id"_s).isNull()) {
         profile.uid = Crypto::SecureRandom::token(12);
@@ -249,14 +259,11 @@ Result<ProfileRecord> ProfileService::save(const Identity &caller, const QJsonOb
 
 Result<ProfileRecord> ProfileService::temporary(const Identity &caller, const QJsonObject &document)
 {
-    ProfileTypeInfo type;
     QJsonObject secrets;
-    Result<ProfileRecord> parsed = fromDocument(caller, document, type, secrets);
+    Result<ProfileRecord> parsed = checkedDocument(caller, document, secrets);
     if (!parsed.ok())
         return parsed.error();
     ProfileRecord profile = parsed.value();
-    if (Status target = checkTarget(caller, profile); !target.ok())
-        return target.error();
     for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it)
         profile.properties.insert(it.key(), it.value());
     return profile;

@@ -48,6 +48,9 @@ private:
     Result<ProfileRecord> fromDocument(const Identity &caller, const QJsonObject &document,
                                        ProfileTypeInfo &type, QJsonObject &secrets);
     Status checkTarget(const Identity &caller, const ProfileRecord &profile);
+    // fromDocument, then checkTarget.
+    Result<ProfileRecord> checkedDocument(const Identity &caller, const QJsonObject &document,
+                                          QJsonObject &secrets);
     Result<QByteArray> seal(const QString &uid, const QJsonObject &secrets);
     Result<QJsonObject> open(const ProfileRecord &profile);
 
