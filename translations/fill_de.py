@@ -247,6 +247,12 @@ CONSOLE = {
 "Move the selected messages into another archive folder":
  "Die ausgewählten Nachrichten in einen anderen Archivordner verschieben",
 "Move messages": "Nachrichten verschieben",
+"Type": "Typ",
+"Protocol": "Protokoll",
+"Automatic": "Automatisch",
+"Last run ended": "Letzter Lauf beendet",
+"Run now": "Jetzt ausführen",
+
 "Move %n message(s) into this folder:":
  ("%n Nachricht in diesen Ordner verschieben:", "%n Nachrichten in diesen Ordner verschieben:"),
 "%n message(s) stayed where they were: the folder holds them already.":

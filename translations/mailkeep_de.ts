@@ -400,6 +400,26 @@
         <source>Refresh statistics</source>
         <translation>Statistik aktualisieren</translation>
     </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Last run ended</source>
+        <translation>Letzter Lauf beendet</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Jetzt ausführen</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MessagePreview</name>

@@ -48,28 +48,66 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     layout->addWidget(m_list, 1);
 }
 
+namespace {
+
+constexpr int kRowRole = Qt::UserRole;
+
+QJsonValue fieldOf(const QJsonObject &row, const QString &field)
+{
+    QJsonValue value = row;
+    for (const QString &name : field.split(u'.'))
+        value = value.toObject().value(name);
+    return value;
+}
+
+} // namespace
+
 void ServerListPage::addLongAction(const QString &label, const QString &function,
                                    Api::FormFields arguments)
 {
     auto *button = new QPushButton(label, this);
     m_buttons->addWidget(button);
-    connect(button, &QPushButton::clicked, this, [this, label, function, arguments]() {
-        runLongCall(m_session, this, label, function, arguments,
-                    [this, label](const Api::CallResult &result) {
-                        QString text;
-                        if (result.failure != Api::CallFailure::None)
-                            text = result.failureMessage;
-                        else if (result.envelope.statusCode == Api::StatusCode::Cancelled)
-                            text = tr("%1: stopped.").arg(label);
-                        else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
-                            text = result.envelope.error ? result.envelope.error->message
-                                                         : tr("%1 failed.").arg(label);
-                        else
-                            text = tr("%1: done.").arg(label);
-                        refresh();
-                        m_status->setText(text);
-                    });
+    connect(button, &QPushButton::clicked, this,
+            [this, label, function, arguments]() { runLong(label, function, arguments); });
+}
+
+void ServerListPage::addRowAction(const QString &label, const QString &function,
+                                  const QString &argument, const QString &field)
+{
+    auto *button = new QPushButton(label, this);
+    button->setEnabled(false);
+    m_buttons->addWidget(button);
+    connect(m_list, &QTreeWidget::currentItemChanged, button,
+            [button](QTreeWidgetItem *current) { button->setEnabled(current != nullptr); });
+    connect(button, &QPushButton::clicked, this, [this, label, function, argument, field]() {
+        const QTreeWidgetItem *item = m_list->currentItem();
+        if (!item)
+            return;
+        const QJsonValue value = fieldOf(item->data(0, kRowRole).toJsonObject(), field);
+        runLong(
+            label, function,
+            {{argument, value.isDouble() ? QString::number(value.toInteger()) : value.toString()}});
     });
+}
+
+void ServerListPage::runLong(const QString &label, const QString &function,
+                             const Api::FormFields &arguments)
+{
+    runLongCall(m_session, this, label, function, arguments,
+                [this, label](const Api::CallResult &result) {
+                    QString text;
+                    if (result.failure != Api::CallFailure::None)
+                        text = result.failureMessage;
+                    else if (result.envelope.statusCode == Api::StatusCode::Cancelled)
+                        text = tr("%1: stopped.").arg(label);
+                    else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
+                        text = result.envelope.error ? result.envelope.error->message
+                                                     : tr("%1 failed.").arg(label);
+                    else
+                        text = tr("%1: done.").arg(label);
+                    refresh();
+                    m_status->setText(text);
+                });
 }
 
 void ServerListPage::refresh()
@@ -94,12 +132,13 @@ void ServerListPage::refresh()
                 continue;
             QStringList cells;
             for (const Column &column : m_columns) {
-                const QJsonValue cell = row.value(column.field);
+                const QJsonValue cell = fieldOf(row, column.field);
                 cells << (cell.isDouble() ? QString::number(cell.toDouble(), 'f', 0)
                           : cell.isBool() ? (cell.toBool() ? tr("yes") : tr("no"))
                                           : cell.toString());
             }
-            new QTreeWidgetItem(m_list, cells);
+            auto *item = new QTreeWidgetItem(m_list, cells);
+            item->setData(0, kRowRole, row);
         }
         m_status->setText(m_list->topLevelItemCount() == 0 ? m_emptyText : QString());
         for (int i = 0; i < m_columns.size(); ++i)

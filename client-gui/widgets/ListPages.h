@@ -10,9 +10,10 @@ class QTreeWidget;
 
 namespace Mailkeep::ClientWidgets {
 
-// A read-only page listing what one server function returns: Archive Email and Export Email
-// (the saved profiles; profiles are created by a later version), and the administrative
-// tools' stores and users.
+// A page listing what one server function returns, with buttons for long functions on the
+// whole list or on the selected row: Archive Email and Export Email (the saved profiles, run
+// from here; the profile wizards come with a later version), and the administrative tools'
+// stores and users.
 class ServerListPage final : public QWidget
 {
     Q_OBJECT
@@ -20,7 +21,7 @@ public:
     struct Column
     {
         QString title;
-        QString field;
+        QString field; // "a.b" reads field b of the object in field a
     };
     ServerListPage(ClientCore::ConsoleSession &session, QString title, QString function,
                    Api::FormFields arguments, QList<Column> columns, QString emptyText,
@@ -33,8 +34,15 @@ public:
     void refresh();
     // A button running a long function (with progress and Cancel), then refreshing.
     void addLongAction(const QString &label, const QString &function, Api::FormFields arguments);
+    // A button for the selected row: runs the long function with `argument` set to the row's
+    // `field` (e.g. RunProfile with id), with progress and Cancel, then refreshes.
+    void addRowAction(const QString &label, const QString &function, const QString &argument,
+                      const QString &field);
+    QTreeWidget *list() const { return m_list; }
 
 private:
+    void runLong(const QString &label, const QString &function, const Api::FormFields &arguments);
+
     ClientCore::ConsoleSession &m_session;
     QString m_function;
     Api::FormFields m_arguments;

@@ -52,8 +52,14 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     m_dashboard = new DashboardPage(s, this);
     m_archive = new ArchiveBrowserPage(s, this);
     m_search = new SearchPage(s, this);
-    const auto profileColumns = QList<ServerListPage::Column>{
-        {tr("ID"), u"id"_s}, {tr("Name"), u"name"_s}, {tr("User"), u"userName"_s}};
+    const auto profileColumns =
+        QList<ServerListPage::Column>{{tr("ID"), u"id"_s},
+                                      {tr("Name"), u"name"_s},
+                                      {tr("User"), u"userName"_s},
+                                      {tr("Type"), u"type"_s},
+                                      {tr("Protocol"), u"protocol"_s},
+                                      {tr("Automatic"), u"serverSideExecution.automatic"_s},
+                                      {tr("Last run ended"), u"lastRunEnded"_s}};
     auto *archiveEmail =
         new ServerListPage(s, tr("Archive Email"), u"GetProfiles"_s, {{u"raw"_s, u"true"_s}},
                            profileColumns, tr("There are no archiving profiles yet."), this);
@@ -66,6 +72,8 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     exportEmail->setFilter([](const QJsonObject &profile) {
         return profile.value(u"kind"_s).toString() == u"export"_s;
     });
+    for (ServerListPage *profiles : {archiveEmail, exportEmail})
+        profiles->addRowAction(tr("Run now"), u"RunProfile"_s, u"id"_s, u"id"_s);
     addPage(Dashboard, tr("Dashboard"), u"dashboard"_s, m_dashboard);
     addPage(MyArchive, s.isAdmin() ? tr("Archives") : tr("My Archive"), u"archive"_s, m_archive);
     addPage(SearchEmail, tr("Search Email"), u"search"_s, m_search);

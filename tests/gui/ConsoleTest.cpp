@@ -9,6 +9,7 @@
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/FolderPickerDialog.h"
+#include "widgets/ListPages.h"
 #include "widgets/LongCall.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessageBrowser.h"
@@ -23,6 +24,7 @@
 #include <QImage>
 #include <QInputDialog>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -33,6 +35,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUrl>
 
 #include <gtest/gtest.h>
@@ -333,6 +336,72 @@ TEST_F(ConsoleTest, MessagesMoveIntoAFolderPickedFromTheTree)
         ids << row[u"id"_s].toString();
     EXPECT_TRUE(ids.contains(moved));
     EXPECT_EQ(ids.size(), 2);
+}
+
+TEST_F(ConsoleTest, AProfileRunsFromTheArchiveEmailPage)
+{
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    const QJsonObject profile{{u"name"_s, u"Old PC again"_s},
+                              {u"type"_s, u"emlFolder"_s},
+                              {u"userName"_s, u"alice"_s},
+                              {u"targetFolder"_s, u"Again"_s},
+                              {u"path"_s, m_mail.path()}};
+    const QJsonObject created =
+        call(admin, u"CreateProfile"_s,
+             {{u"properties"_s,
+               QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+
+    Api::ServerAddress address = aliceAddress();
+    address.userName = u"admin"_s;
+    address.password = kAdminPassword;
+    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
+    bool signedIn = false;
+    QObject context;
+    session->signIn(&context, [&](const Api::CallResult &) { signedIn = true; });
+    ASSERT_TRUE(waitFor([&]() { return signedIn; }));
+    ClientWidgets::MainWindow window(std::move(session));
+    window.show();
+    window.showPage(ClientWidgets::MainWindow::ArchiveEmail);
+
+    ClientWidgets::ServerListPage *page = nullptr;
+    ASSERT_TRUE(waitFor([&]() {
+        for (auto *candidate : window.findChildren<ClientWidgets::ServerListPage *>()) {
+            if (candidate->list()->topLevelItemCount() == 1 &&
+                candidate->list()->topLevelItem(0)->text(1) == u"Old PC again"_s)
+                page = candidate;
+        }
+        return page != nullptr;
+    }));
+    EXPECT_EQ(page->list()->topLevelItem(0)->text(4), u"File"_s) << "the protocol column";
+    QPushButton *run = nullptr;
+    for (QPushButton *button : page->findChildren<QPushButton *>()) {
+        if (button->text() == u"Run now"_s)
+            run = button;
+    }
+    ASSERT_NE(run, nullptr);
+    EXPECT_FALSE(run->isEnabled()) << "nothing selected yet";
+    page->list()->setCurrentItem(page->list()->topLevelItem(0));
+    ASSERT_TRUE(run->isEnabled());
+    run->click();
+    ASSERT_TRUE(waitFor([&]() {
+        for (QLabel *label : page->findChildren<QLabel *>()) {
+            if (label->text() == u"Run now: done."_s)
+                return true;
+        }
+        return false;
+    }));
+    const QJsonArray results =
+        call(admin, u"GetWorkerResults"_s,
+             {{u"fromIncluding"_s, u"2000-01-01T00:00:00"_s},
+              {u"toExcluding"_s, u"2100-01-01T00:00:00"_s},
+              {u"timeZoneID"_s, u"UTC"_s},
+              {u"profileID"_s,
+               QString::number(created[u"result"_s][u"id"_s].toInteger())}})[u"result"_s]
+            .toArray();
+    ASSERT_EQ(results.size(), 1);
+    EXPECT_EQ(results.at(0)[u"result"_s].toString(), u"succeeded"_s);
+    EXPECT_EQ(results.at(0)[u"itemsArchived"_s].toInt(), 5);
 }
 
 TEST(MessageBrowserTest, ShowsHtmlWithoutScriptsOrOutsideResources)
