@@ -252,6 +252,13 @@ CONSOLE = {
 "Automatic": "Automatisch",
 "Last run ended": "Letzter Lauf beendet",
 "Run now": "Jetzt ausführen",
+"EML files in a folder": "EML-Dateien in einem Ordner",
+"MBOX file": "MBOX-Datei",
+"Bulk import (a folder per user)": "Massenimport (ein Ordner pro Benutzer)",
+"IMAP mailbox": "IMAP-Postfach",
+"IMAP, several mailboxes": "IMAP, mehrere Postfächer",
+"IMAP journal mailbox": "IMAP-Journalpostfach",
+
 
 "Move %n message(s) into this folder:":
  ("%n Nachricht in diesen Ordner verschieben:", "%n Nachrichten in diesen Ordner verschieben:"),

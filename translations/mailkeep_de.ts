@@ -420,6 +420,30 @@
         <source>Run now</source>
         <translation>Jetzt ausführen</translation>
     </message>
+    <message>
+        <source>EML files in a folder</source>
+        <translation>EML-Dateien in einem Ordner</translation>
+    </message>
+    <message>
+        <source>MBOX file</source>
+        <translation>MBOX-Datei</translation>
+    </message>
+    <message>
+        <source>Bulk import (a folder per user)</source>
+        <translation>Massenimport (ein Ordner pro Benutzer)</translation>
+    </message>
+    <message>
+        <source>IMAP mailbox</source>
+        <translation>IMAP-Postfach</translation>
+    </message>
+    <message>
+        <source>IMAP, several mailboxes</source>
+        <translation>IMAP, mehrere Postfächer</translation>
+    </message>
+    <message>
+        <source>IMAP journal mailbox</source>
+        <translation>IMAP-Journalpostfach</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MessagePreview</name>

@@ -2,10 +2,12 @@
 
 #include "widgets/LongCall.h"
 
+#include <QDateTime>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -33,6 +35,7 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setSortingEnabled(true);
+    m_list->sortByColumn(0, Qt::AscendingOrder);
     m_list->header()->setStretchLastSection(true);
     m_status->setWordWrap(true);
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
@@ -110,6 +113,22 @@ void ServerListPage::runLong(const QString &label, const QString &function,
                 });
 }
 
+QString ServerListPage::plainText(const QJsonValue &cell)
+{
+    if (cell.isDouble())
+        return QString::number(cell.toDouble(), 'f', 0);
+    if (cell.isBool())
+        return cell.toBool() ? tr("yes") : tr("no");
+    const QString text = cell.toString();
+    // Times come as ISO 8601 in UTC; people read them in their own zone and format.
+    if (text.size() >= 19 && text.at(10) == u'T') {
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+        if (time.isValid())
+            return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
+    }
+    return text;
+}
+
 void ServerListPage::refresh()
 {
     if (!m_session.serverHas(m_function)) {
@@ -133,9 +152,7 @@ void ServerListPage::refresh()
             QStringList cells;
             for (const Column &column : m_columns) {
                 const QJsonValue cell = fieldOf(row, column.field);
-                cells << (cell.isDouble() ? QString::number(cell.toDouble(), 'f', 0)
-                          : cell.isBool() ? (cell.toBool() ? tr("yes") : tr("no"))
-                                          : cell.toString());
+                cells << (column.format ? column.format(cell) : plainText(cell));
             }
             auto *item = new QTreeWidgetItem(m_list, cells);
             item->setData(0, kRowRole, row);

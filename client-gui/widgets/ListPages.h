@@ -22,6 +22,8 @@ public:
     {
         QString title;
         QString field; // "a.b" reads field b of the object in field a
+        // How the value reads; none: numbers, yes/no, and dates in the local format.
+        std::function<QString(const QJsonValue &)> format = {};
     };
     ServerListPage(ClientCore::ConsoleSession &session, QString title, QString function,
                    Api::FormFields arguments, QList<Column> columns, QString emptyText,
@@ -39,6 +41,8 @@ public:
     void addRowAction(const QString &label, const QString &function, const QString &argument,
                       const QString &field);
     QTreeWidget *list() const { return m_list; }
+
+    static QString plainText(const QJsonValue &cell);
 
 private:
     void runLong(const QString &label, const QString &function, const Api::FormFields &arguments);

@@ -10,6 +10,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHash>
 #include <QInputDialog>
 #include <QJsonObject>
 #include <QLabel>
@@ -24,6 +25,24 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::ClientWidgets {
+
+// What each profile type is called in the lists.
+QString MainWindow::profileTypeName(const QString &type) const
+{
+    static const QHash<QString, const char *> names{
+        {u"emlFolder"_s, QT_TR_NOOP("EML files in a folder")},
+        {u"mboxFile"_s, QT_TR_NOOP("MBOX file")},
+        {u"bulkImport"_s, QT_TR_NOOP("Bulk import (a folder per user)")},
+        {u"imapMailbox"_s, QT_TR_NOOP("IMAP mailbox")},
+        {u"imapMultiple"_s, QT_TR_NOOP("IMAP, several mailboxes")},
+        {u"imapJournal"_s, QT_TR_NOOP("IMAP journal mailbox")},
+        {u"exportDirectory"_s, QT_TR_NOOP("EML files in a folder")},
+        {u"exportMbox"_s, QT_TR_NOOP("MBOX file")},
+        {u"exportImap"_s, QT_TR_NOOP("IMAP mailbox")},
+    };
+    const char *name = names.value(type);
+    return name ? tr(name) : type;
+}
 
 MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWidget *parent)
     : QMainWindow(parent)
@@ -52,14 +71,15 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     m_dashboard = new DashboardPage(s, this);
     m_archive = new ArchiveBrowserPage(s, this);
     m_search = new SearchPage(s, this);
-    const auto profileColumns =
-        QList<ServerListPage::Column>{{tr("ID"), u"id"_s},
-                                      {tr("Name"), u"name"_s},
-                                      {tr("User"), u"userName"_s},
-                                      {tr("Type"), u"type"_s},
-                                      {tr("Protocol"), u"protocol"_s},
-                                      {tr("Automatic"), u"serverSideExecution.automatic"_s},
-                                      {tr("Last run ended"), u"lastRunEnded"_s}};
+    const auto profileColumns = QList<ServerListPage::Column>{
+        {tr("ID"), u"id"_s},
+        {tr("Name"), u"name"_s},
+        {tr("User"), u"userName"_s},
+        {tr("Type"), u"type"_s,
+         [this](const QJsonValue &type) { return profileTypeName(type.toString()); }},
+        {tr("Protocol"), u"protocol"_s},
+        {tr("Automatic"), u"serverSideExecution.automatic"_s},
+        {tr("Last run ended"), u"lastRunEnded"_s}};
     auto *archiveEmail =
         new ServerListPage(s, tr("Archive Email"), u"GetProfiles"_s, {{u"raw"_s, u"true"_s}},
                            profileColumns, tr("There are no archiving profiles yet."), this);

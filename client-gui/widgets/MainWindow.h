@@ -49,6 +49,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    QString profileTypeName(const QString &type) const;
     void addPage(Page page, const QString &title, const QString &icon, QWidget *widget);
     void buildMenus();
     void askPassword();

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QImage>
+#include <QJsonDocument>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QTableView>
@@ -122,4 +123,41 @@ TEST_F(ConsoleScreenshots, GermanPages)
     }
     QApplication::removeTranslator(&german);
     QLocale::setDefault(before);
+}
+
+TEST_F(ConsoleScreenshots, ArchiveEmailPage)
+{
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    for (const QString &name : {u"Old PC"_s, u"Old PC (mbox)"_s}) {
+        const QJsonObject profile{{u"name"_s, name},
+                                  {u"type"_s, u"emlFolder"_s},
+                                  {u"userName"_s, u"alice"_s},
+                                  {u"path"_s, m_mail.path()}};
+        const QJsonObject created =
+            call(admin, u"CreateProfile"_s,
+                 {{u"properties"_s,
+                   QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))}});
+        ASSERT_EQ(status(created), u"succeeded"_s);
+        call(admin, u"RunProfile"_s,
+             {{u"id"_s, QString::number(created[u"result"_s][u"id"_s].toInteger())}});
+    }
+    call(admin, u"SetProfileServerSideExecution"_s,
+         {{u"id"_s, u"1"_s},
+          {u"automatic"_s, u"true"_s},
+          {u"automaticPauseBetweenExecutions"_s, u"86400"_s},
+          {u"automaticMaintenanceWindows"_s, u"22:00-04:00"_s}});
+    Api::ServerAddress address = aliceAddress();
+    address.userName = u"admin"_s;
+    address.password = kAdminPassword;
+    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
+    bool signedIn = false;
+    QObject context;
+    session->signIn(&context, [&](const Api::CallResult &) { signedIn = true; });
+    ASSERT_TRUE(waitFor([&]() { return signedIn; }));
+    ClientWidgets::MainWindow window(std::move(session));
+    window.resize(1280, 800);
+    window.show();
+    window.showPage(ClientWidgets::MainWindow::ArchiveEmail);
+    waitFor([&]() { return false; }, 1500);
+    shoot(&window, u"archive-email"_s);
 }

@@ -196,8 +196,11 @@ TEST_F(ConsoleTest, SignInTrustsACertificateOnlyWhenAccepted)
     EXPECT_EQ(ClientCore::ConsoleSettings::recentServers().value(0), u"127.0.0.1:%1"_s.arg(m_port));
 
     // A certificate other than the trusted one is refused, whatever the user clicks.
-    ClientCore::ConsoleSettings::trustFingerprint(u"127.0.0.1"_s, m_port,
-                                                  QString(m_fingerprint).replace(u'A', u'B'));
+    // Another fingerprint for sure: its first digit changed.
+    QString other = m_fingerprint;
+    other[0] = other.at(0) == u'0' ? u'1' : u'0';
+    ClientCore::ConsoleSettings::trustFingerprint(u"127.0.0.1"_s, m_port, other);
+
     ClientWidgets::SignInDialog second;
     second.fill(u"127.0.0.1:%1"_s.arg(m_port), u"alice"_s, kAlicePassword);
     second.show();
