@@ -65,6 +65,20 @@ std::unique_ptr<ClientCore::ConsoleSession> ConsoleFixture::aliceSession(bool pi
     return session;
 }
 
+std::unique_ptr<ClientCore::ConsoleSession> ConsoleFixture::adminSession()
+{
+    Api::ServerAddress address = aliceAddress();
+    address.userName = u"admin"_s;
+    address.password = kAdminPassword;
+    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
+    bool done = false;
+    QObject context;
+    session->signIn(&context, [&](const Api::CallResult &) { done = true; });
+    EXPECT_TRUE(waitFor([&]() { return done; }));
+    EXPECT_TRUE(session->signedIn());
+    return session;
+}
+
 bool ConsoleFixture::waitFor(const std::function<bool()> &condition, int ms)
 {
     QDeadlineTimer deadline(ms);

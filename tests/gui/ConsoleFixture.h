@@ -20,6 +20,8 @@ protected:
     // A signed-in session as alice (the certificate pinned as after trusting it).
     std::unique_ptr<ClientCore::ConsoleSession> aliceSession(bool pinned = true);
     Api::ServerAddress aliceAddress(bool pinned = true) const;
+    // A signed-in session as the administrator.
+    std::unique_ptr<ClientCore::ConsoleSession> adminSession();
     // Runs the event loop until `condition` holds or `ms` pass.
     static bool waitFor(const std::function<bool()> &condition, int ms = 20000);
 

@@ -146,14 +146,7 @@ TEST_F(ConsoleScreenshots, ArchiveEmailPage)
           {u"automatic"_s, u"true"_s},
           {u"automaticPauseBetweenExecutions"_s, u"86400"_s},
           {u"automaticMaintenanceWindows"_s, u"22:00-04:00"_s}});
-    Api::ServerAddress address = aliceAddress();
-    address.userName = u"admin"_s;
-    address.password = kAdminPassword;
-    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
-    bool signedIn = false;
-    QObject context;
-    session->signIn(&context, [&](const Api::CallResult &) { signedIn = true; });
-    ASSERT_TRUE(waitFor([&]() { return signedIn; }));
+    auto session = adminSession();
     ClientWidgets::MainWindow window(std::move(session));
     window.resize(1280, 800);
     window.show();

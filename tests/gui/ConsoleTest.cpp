@@ -264,14 +264,7 @@ TEST_F(ConsoleTest, DeletingIsOfferedOnlyToThoseWhoMayDelete)
     ClientWidgets::MainWindow alice(aliceSession());
     EXPECT_FALSE(offersDelete(alice)) << "alice has no delete privilege";
 
-    Api::ServerAddress admin = aliceAddress();
-    admin.userName = u"admin"_s;
-    admin.password = kAdminPassword;
-    auto session = std::make_unique<ClientCore::ConsoleSession>(admin);
-    bool done = false;
-    QObject context;
-    session->signIn(&context, [&](const Api::CallResult &) { done = true; });
-    ASSERT_TRUE(waitFor([&]() { return done; }));
+    auto session = adminSession();
     ASSERT_TRUE(session->isAdmin());
     ClientWidgets::MainWindow administrator(std::move(session));
     EXPECT_TRUE(offersDelete(administrator));
@@ -355,14 +348,7 @@ TEST_F(ConsoleTest, AProfileRunsFromTheArchiveEmailPage)
                QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))}});
     ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
 
-    Api::ServerAddress address = aliceAddress();
-    address.userName = u"admin"_s;
-    address.password = kAdminPassword;
-    auto session = std::make_unique<ClientCore::ConsoleSession>(address);
-    bool signedIn = false;
-    QObject context;
-    session->signIn(&context, [&](const Api::CallResult &) { signedIn = true; });
-    ASSERT_TRUE(waitFor([&]() { return signedIn; }));
+    auto session = adminSession();
     ClientWidgets::MainWindow window(std::move(session));
     window.show();
     window.showPage(ClientWidgets::MainWindow::ArchiveEmail);
