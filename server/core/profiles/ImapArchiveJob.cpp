@@ -3,6 +3,7 @@
 #include "core/FolderPaths.h"
 #include "core/IngestPipeline.h"
 #include "core/UserRules.h"
+#include "core/profiles/FetchAhead.h"
 #include "mime/MessageParser.h"
 
 #include <QJsonArray>
@@ -254,20 +255,32 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
         bool held = false;                        // a failure holds the checkpoint before it
         QList<std::pair<quint32, QString>> added; // uid, source id: for the deletion rule
         QSet<quint32> tooYoungToDelete;
+        // The filters that need no bytes first; the rest is fetched ahead of the archiving.
+        QList<quint32> wanted;
+        quint32 firstHeld = std::numeric_limits<quint32>::max();
         for (const MailboxMessageInfo &message : std::as_const(*messages)) {
+            if (maxSize > 0 && message.size > maxSize)
+                continue;
+            if (onlyRead && !message.seen) {
+                // Archived by a later run, once it has been read: the position stays before it.
+                firstHeld = std::min(firstHeld, message.uid);
+                continue;
+            }
+            wanted.append(message.uid);
+        }
+        std::optional<FetchAhead> fetcher;
+        fetcher.emplace(mailbox, wanted,
+                        [&progress] { return progress.isCancellationRequested(); });
+        while (std::optional<FetchAhead::Item> fetched = fetcher->next()) {
             if (progress.isCancellationRequested()) {
                 if (Status flushed = pipeline.flush(); !flushed.ok())
                     return flushed;
                 return Error(ErrorCode::Cancelled, u"The run was cancelled."_s);
             }
-            if (maxSize > 0 && message.size > maxSize)
-                continue;
-            if (onlyRead && !message.seen) {
-                held = true; // archived by a later run, once it has been read
-                continue;
-            }
-            const QString sourceId = u"%1/%2"_s.arg(folder.path).arg(message.uid);
-            Result<QByteArray> raw = mailbox.fetch(message.uid);
+            const quint32 uid = fetched->uid;
+            held = held || uid > firstHeld;
+            const QString sourceId = u"%1/%2"_s.arg(folder.path).arg(uid);
+            Result<QByteArray> &raw = fetched->raw;
             if (!raw.ok()) {
                 if (raw.error().code == ErrorCode::Cancelled ||
                     raw.error().code == ErrorCode::Unavailable) {
@@ -286,7 +299,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
                     continue; // archived by a later run, once it is old enough
                 if (deleteOlderThanDays > 0 &&
                     (!date.isValid() || date.daysTo(now) < deleteOlderThanDays))
-                    tooYoungToDelete.insert(message.uid);
+                    tooYoungToDelete.insert(uid);
             }
             Result<QList<MessageRouter::Route>> routes = router->route(raw.value());
             if (!routes.ok()) {
@@ -296,7 +309,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             }
             std::optional<SourceCheckpoint> after;
             if (!held && olderThanDays == 0)
-                after = SourceCheckpoint{key, positionText({state->uidValidity, message.uid})};
+                after = SourceCheckpoint{key, positionText({state->uidValidity, uid})};
             if (routes->isEmpty()) {
                 ++skippedByRule; // not archived on purpose: not deleted either
                 continue;
@@ -310,8 +323,9 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
                     !queued.ok())
                     return queued;
             }
-            added.append({message.uid, sourceId});
+            added.append({uid, sourceId});
         }
+        fetcher.reset(); // the connection is this thread's again
         if (Status flushed = pipeline.flush(); !flushed.ok())
             return flushed;
 
