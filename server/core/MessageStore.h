@@ -94,6 +94,8 @@ public:
                const std::optional<SourceCheckpoint> &checkpoint = std::nullopt) = 0;
     virtual Result<std::optional<QString>> checkpoint(const QString &key) = 0;
     virtual Status clearCheckpoint(const QString &key) = 0;
+    // Every checkpoint whose key starts with `prefix`: the positions a source left before.
+    virtual Result<QList<SourceCheckpoint>> checkpointsWithPrefix(const QString &prefix) = 0;
     // Messages of these folders in every store given, newest first.
     virtual Result<QList<MessageSummary>> messagesInFolders(const QList<StoreRecord> &stores,
                                                             const QList<qint64> &folderIds) = 0;

@@ -19,6 +19,7 @@ public:
                const std::optional<Core::SourceCheckpoint> &checkpoint) override;
     Result<std::optional<QString>> checkpoint(const QString &key) override;
     Status clearCheckpoint(const QString &key) override;
+    Result<QList<Core::SourceCheckpoint>> checkpointsWithPrefix(const QString &prefix) override;
     Result<QList<Core::MessageSummary>> messagesInFolders(const QList<Core::StoreRecord> &stores,
                                                           const QList<qint64> &folderIds) override;
     Result<QList<Core::MessageSummary>> folderPageByDate(const QList<Core::StoreRecord> &stores,

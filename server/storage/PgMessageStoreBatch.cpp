@@ -226,4 +226,22 @@ Status PgMessageStore::clearCheckpoint(const QString &key)
     return {};
 }
 
+Result<QList<Core::SourceCheckpoint>> PgMessageStore::checkpointsWithPrefix(const QString &prefix)
+{
+    Result<PgLease> lease = m_pool.acquire();
+    if (!lease.ok())
+        return lease.error();
+    // left() rather than LIKE: a key holds folder names, which may contain % and _.
+    Result<PgResult> rows =
+        (*lease)->exec(u"SELECT source_key, position FROM source_checkpoints "
+                       "WHERE left(source_key, length($1)) = $1 ORDER BY source_key"_s,
+                       {prefix});
+    if (!rows.ok())
+        return rows.error();
+    QList<Core::SourceCheckpoint> found;
+    for (int row = 0; row < rows->rowCount(); ++row)
+        found.append({rows->text(row, 0), rows->text(row, 1)});
+    return found;
+}
+
 } // namespace Mailkeep::Storage

@@ -4,6 +4,7 @@
 #include "core/IngestPipeline.h"
 #include "core/UserRules.h"
 #include "core/profiles/FetchAhead.h"
+#include "core/profiles/ImapFolderPositions.h"
 #include "mime/MessageParser.h"
 
 #include <QJsonArray>
@@ -34,29 +35,6 @@ bool underAny(const QString &path, const QStringList &roots)
     return false;
 }
 
-struct FolderPosition
-{
-    quint32 uidValidity = 0;
-    quint32 lastUid = 0;
-};
-
-std::optional<FolderPosition> positionFrom(const std::optional<QString> &text)
-{
-    if (!text)
-        return std::nullopt;
-    const QJsonObject json = QJsonDocument::fromJson(text->toUtf8()).object();
-    return FolderPosition{static_cast<quint32>(json.value(u"uidValidity"_s).toInteger()),
-                          static_cast<quint32>(json.value(u"lastUid"_s).toInteger())};
-}
-
-QString positionText(const FolderPosition &position)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonObject{{u"uidValidity"_s, static_cast<double>(position.uidValidity)},
-                                  {u"lastUid"_s, static_cast<double>(position.lastUid)}})
-            .toJson(QJsonDocument::Compact));
-}
-
 // Each message into the archive folder that mirrors its mailbox folder (the inbox as "Inbox").
 class MirrorRouter final : public MessageRouter
 {
@@ -79,6 +57,22 @@ public:
             return archiveFolder.error();
         m_folderId = archiveFolder->id;
         return Destination{QString::number(archiveFolder->id), archiveFolder->path};
+    }
+    Result<Destination> continueFolder(const MailboxFolder &folder,
+                                       const QString &formerCheckpointPart) override
+    {
+        bool isNumber = false;
+        const qint64 formerId = formerCheckpointPart.toLongLong(&isNumber);
+        if (!isNumber)
+            return beginFolder(folder);
+        Result<std::optional<FolderRecord>> former = m_archive.folders().folderById(formerId);
+        if (!former.ok())
+            return former.error();
+        // Only while it is still below this profile's target (not deleted, not moved away).
+        if (!former->has_value() || !(*former)->path.startsWith(m_root.join(u'/') + u'/'))
+            return beginFolder(folder);
+        m_folderId = (*former)->id;
+        return Destination{formerCheckpointPart, (*former)->path};
     }
     Result<QList<Route>> route(const QByteArray &raw) override
     {
@@ -211,6 +205,12 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
     if (!made.ok())
         return made.error();
     const std::unique_ptr<MessageRouter> router = std::move(made.value());
+    Result<ImapFolderPositions> positions = ImapFolderPositions::load(
+        m_archive.messages(),
+        u"imap:%1:%2:%3"_s.arg(account->host).arg(account->port).arg(account->userName.toLower()),
+        *listed);
+    if (!positions.ok())
+        return positions.error();
 
     QJsonArray folderReports;
     for (qsizetype f = 0; f < folders.size(); ++f) {
@@ -225,19 +225,20 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             report.failures.append({folder.path, state.error().message});
             continue;
         }
-        Result<MessageRouter::Destination> destination = router->beginFolder(folder);
+        const std::optional<ImapFolderPositions::Continuation> before =
+            positions->continuation(folder.path, state->uidValidity);
+        Result<MessageRouter::Destination> destination =
+            before ? router->continueFolder(folder, before->checkpointPart)
+                   : router->beginFolder(folder);
         if (!destination.ok()) {
             report.failures.append({folder.path, destination.error().message});
             continue;
         }
-        const QString key =
-            u"imap:%1:%2:%3:%4:%5"_s.arg(account->host)
-                .arg(account->port)
-                .arg(account->userName.toLower(), folder.path, destination->checkpointPart);
-        Result<std::optional<QString>> saved = m_archive.messages().checkpoint(key);
-        if (!saved.ok())
-            return saved.error();
-        const std::optional<FolderPosition> position = positionFrom(saved.value());
+        const QString key = positions->key(folder.path, destination->checkpointPart);
+        const bool continued = before && before->checkpointPart == destination->checkpointPart;
+        const std::optional<ImapFolderPositions::Position> position =
+            continued ? std::optional(before->position)
+                      : positions->position(folder.path, destination->checkpointPart);
         const bool sameValidity = position && position->uidValidity == state->uidValidity;
         const quint32 firstUid = sameValidity ? position->lastUid + 1 : 1;
         Result<QList<MailboxMessageInfo>> messages = mailbox.messagesFrom(firstUid);
@@ -309,7 +310,8 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             }
             std::optional<SourceCheckpoint> after;
             if (!held && olderThanDays == 0)
-                after = SourceCheckpoint{key, positionText({state->uidValidity, uid})};
+                after = SourceCheckpoint{
+                    key, ImapFolderPositions::positionText({state->uidValidity, uid})};
             if (routes->isEmpty()) {
                 ++skippedByRule; // not archived on purpose: not deleted either
                 continue;
@@ -346,15 +348,18 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             else
                 deleted = static_cast<int>(doomed.size());
         }
-        folderReports.append(QJsonObject{{u"folder"_s, folder.path},
-                                         {u"archiveFolder"_s, destination->name},
-                                         {u"onServer"_s, static_cast<double>(state->messages)},
-                                         {u"new"_s, static_cast<int>(messages->size())},
-                                         {u"fetched"_s, lookedAt},
-                                         {u"archived"_s, report.archived - archivedBefore},
-                                         {u"deleted"_s, deleted},
-                                         {u"notArchived"_s, skippedByRule},
-                                         {u"rescanned"_s, position.has_value() && !sameValidity}});
+        QJsonObject folderReport{{u"folder"_s, folder.path},
+                                 {u"archiveFolder"_s, destination->name},
+                                 {u"onServer"_s, static_cast<double>(state->messages)},
+                                 {u"new"_s, static_cast<int>(messages->size())},
+                                 {u"fetched"_s, lookedAt},
+                                 {u"archived"_s, report.archived - archivedBefore},
+                                 {u"deleted"_s, deleted},
+                                 {u"notArchived"_s, skippedByRule},
+                                 {u"rescanned"_s, position.has_value() && !sameValidity}};
+        if (continued && !before->formerPath.isEmpty())
+            folderReport.insert(u"renamedFrom"_s, before->formerPath);
+        folderReports.append(folderReport);
     }
     report.details = QJsonObject{{u"host"_s, account->host},
                                  {u"imapUserName"_s, account->userName},

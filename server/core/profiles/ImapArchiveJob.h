@@ -24,6 +24,14 @@ public:
     virtual ~MessageRouter() = default;
     // Once per mailbox folder, before its messages.
     virtual Result<Destination> beginFolder(const MailboxFolder &folder) = 0;
+    // Instead of beginFolder for a folder renamed on the server: its messages go on to the
+    // destination the folder had under its former name, when that still fits.
+    virtual Result<Destination> continueFolder(const MailboxFolder &folder,
+                                               const QString &formerCheckpointPart)
+    {
+        Q_UNUSED(formerCheckpointPart)
+        return beginFolder(folder);
+    }
     // The copies one message becomes; none: not archived on purpose (and not deleted).
     virtual Result<QList<Route>> route(const QByteArray &raw) = 0;
 };
@@ -38,7 +46,9 @@ using RouterFactory =
 //  - Incremental: per folder, UIDVALIDITY and the highest archived UID are checkpointed with
 //    the batch that archived it, so a run continues where the committed mail ends. A changed
 //    UIDVALIDITY scans the folder again; the duplicate check makes that harmless. A message
-//    that fails holds the checkpoint before it, so the next run tries it again.
+//    that fails holds the checkpoint before it, so the next run tries it again. A folder
+//    renamed on the server keeps its archive folder and its position (ImapFolderPositions).
+
 //  - Deletion: deleteAfterArchiving (optionally deleteOlderThanDays) removes from the server
 //    only messages whose batch is committed, folder by folder; a failed run deletes nothing
 //    it has not committed.

@@ -171,8 +171,55 @@ TEST_F(ImapProfileTest, AMailboxIsArchivedIncrementallyAndExactly)
     EXPECT_EQ(subjectsIn(u"alice/Inbox"_s).size(), 3);
 }
 
+TEST_F(ImapProfileTest, AFolderRenamedOnTheServerKeepsItsArchiveFolder)
+{
+    const QJsonObject created = admin(u"CreateProfile"_s, {{u"properties"_s, json(profile())}});
+    ASSERT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+    const qint64 id = created[u"result"_s][u"id"_s].toInteger();
+    QJsonObject ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    ASSERT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 3);
+
+    // Renamed (UIDVALIDITY and UIDs stay), then new mail arrives in it.
+    const Result<QByteArray> renamed =
+        m_dovecot.doveadm({u"mailbox"_s, u"rename"_s, u"-u"_s, u"alice"_s, u"Projekte/Müller"_s,
+                           u"Kunden/Müller GmbH"_s});
+    ASSERT_TRUE(renamed.ok()) << renamed.error().toString().toStdString();
+    deliver(u"Kunden/Müller GmbH"_s, u"after the rename"_s);
+
+    ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 1) << "only the new message";
+    EXPECT_EQ(ran[u"result"_s][u"alreadyArchived"_s].toInt(), 0) << "nothing fetched again";
+    QJsonObject renamedReport;
+    for (const QJsonValue &folder : ran[u"result"_s][u"folders"_s].toArray()) {
+        if (folder[u"folder"_s].toString() == u"Kunden/Müller GmbH"_s)
+            renamedReport = folder.toObject();
+    }
+    EXPECT_EQ(renamedReport[u"renamedFrom"_s].toString(), u"Projekte/Müller"_s);
+    EXPECT_EQ(renamedReport[u"archiveFolder"_s].toString(), u"alice/Projekte/Müller"_s);
+    EXPECT_EQ(renamedReport[u"new"_s].toInt(), 1);
+    EXPECT_EQ(subjectsIn(u"alice/Projekte/Müller"_s),
+              (QStringList{u"after the rename"_s, u"nested"_s}));
+    // A new folder under the old name is new mail (another UIDVALIDITY); the renamed one
+    // goes on where it was.
+    deliver(u"Projekte/Müller"_s, u"a new folder with the old name"_s);
+    ran = runProfile(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"archived"_s].toInt(), 1);
+    EXPECT_EQ(
+        subjectsIn(u"alice/Projekte/Müller"_s),
+        (QStringList{u"a new folder with the old name"_s, u"after the rename"_s, u"nested"_s}));
+    const QJsonObject children = admin(u"GetChildFolders"_s, {{u"folder"_s, u"alice"_s}});
+    ASSERT_EQ(status(children), u"succeeded"_s);
+    for (const QJsonValue &child : children[u"result"_s].toArray())
+        EXPECT_FALSE(child[u"folder"_s].toString().startsWith(u"alice/Kunden"_s))
+            << "no second archive folder for the renamed one";
+}
+
 TEST_F(ImapProfileTest, TheDeletionRuleRemovesOnlyWhatIsArchived)
 {
+
     QJsonObject settings = profile();
     settings.insert(u"deleteAfterArchiving"_s, true);
     settings.insert(u"excludeFolders"_s, QJsonArray{u"Projekte"_s});
