@@ -1,5 +1,6 @@
 #include "connectors/imap/VmimeImapConnection.h"
 
+#include "connectors/imap/ClosedAwareSocket.h"
 #include "crypto/CertificateChainCheck.h"
 
 #include <QElapsedTimer>
@@ -205,6 +206,8 @@ public:
             m_store->setProperty("auth.username", m_account.userName.toStdString());
             m_store->setProperty("auth.password", m_account.password.toStdString());
             m_store->setCertificateVerifier(m_verifier);
+            m_store->setSocketFactory(vmime::make_shared<ClosedAwareSocketFactory>(
+                vmime::platform::getHandler()->getSocketFactory()));
             m_store->setTimeoutHandlerFactory(
                 vmime::make_shared<TimeoutFactory>(m_account.timeoutSeconds, m_cancel));
             m_store->connect();
@@ -386,9 +389,16 @@ private:
             return Error(
                 ErrorCode::Unavailable,
                 u"%1 did not answer within %2 seconds."_s.arg(where).arg(m_account.timeoutSeconds));
+                } catch (const vmime::exceptions::socket_not_connected_exception &) {
+            return Error(ErrorCode::Unavailable, u"%1 closed the connection."_s.arg(where));
         } catch (const vmime::exceptions::connection_error &e) {
             return Error(ErrorCode::Unavailable,
                          u"Cannot connect to %1: %2"_s.arg(where, text(e.what())));
+        } catch (const vmime::exceptions::socket_exception &e) {
+            // Writing to a connection the server has closed (EPIPE, ECONNRESET).
+            return Error(ErrorCode::Unavailable,
+                         u"The connection to %1 was lost: %2"_s.arg(where, text(e.what())));
+
         } catch (const vmime::exceptions::folder_not_found &) {
             return Error(ErrorCode::NotFound,
                          u"The folder %1 does not exist on %2."_s.arg(m_openPath, where));
