@@ -7,7 +7,9 @@
 #include <QHash>
 
 #include <mutex>
+#include <vmime/net/imap/IMAPFolder.hpp>
 #include <vmime/net/imap/IMAPFolderStatus.hpp>
+#include <vmime/net/imap/IMAPMessage.hpp>
 #include <vmime/platforms/posix/posixHandler.hpp>
 #include <vmime/vmime.hpp>
 
@@ -169,7 +171,6 @@ public:
 
     ~VmimeImapConnection() override
     {
-        m_listed.clear();
         try {
             if (m_folder && m_folder->isOpen())
                 m_folder->close(false);
@@ -239,7 +240,6 @@ public:
         Status opened = guarded([&]() -> Status {
             if (m_folder && m_folder->isOpen())
                 m_folder->close(false);
-            m_listed.clear();
             m_folder = path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
                            ? m_store->getDefaultFolder()
                            : m_store->getFolder(folderPath(path));
@@ -265,21 +265,32 @@ public:
         Status fetched = guarded([&]() -> Status {
             if (m_folder->getMessageCount() == 0)
                 return {};
-            auto messages = m_folder->getMessages(
-                vmime::net::messageSet::byUID(std::to_string(std::max<quint32>(1, firstUid)), "*"));
-            m_folder->fetchMessages(messages, vmime::net::fetchAttributes::FLAGS |
-                                                  vmime::net::fetchAttributes::SIZE |
-                                                  vmime::net::fetchAttributes::UID);
-            for (const auto &message : messages) {
-                const quint32 uid =
-                    static_cast<quint32>(std::stoul(static_cast<std::string>(message->getUID())));
-                // "n:*" names the last message even when its UID is below n.
-                if (uid < firstUid)
-                    continue;
-                list.append({uid,
-                             static_cast<qint64>(message->getSize()),
-                             (message->getFlags() & vmime::net::message::FLAG_SEEN) != 0,
-                             {}});
+            // UID SEARCH, then the attributes a slice at a time. vmime matches every untagged
+            // FETCH answer against each message object alive in the folder, so asking for all
+            // of a large folder at once would cost the square of its size.
+            const std::vector<size_t> numbers = m_folder->getMessageNumbersStartingOnUID(
+                std::to_string(std::max<quint32>(1, firstUid)));
+            constexpr size_t kSlice = 500;
+            for (size_t from = 0; from < numbers.size(); from += kSlice) {
+                const std::vector<size_t> slice(
+                    numbers.begin() + static_cast<std::ptrdiff_t>(from),
+                    numbers.begin() +
+                        static_cast<std::ptrdiff_t>(std::min(numbers.size(), from + kSlice)));
+                auto messages = m_folder->getMessages(vmime::net::messageSet::byNumber(slice));
+                m_folder->fetchMessages(messages, vmime::net::fetchAttributes::FLAGS |
+                                                      vmime::net::fetchAttributes::SIZE |
+                                                      vmime::net::fetchAttributes::UID);
+                for (const auto &message : messages) {
+                    const quint32 uid = static_cast<quint32>(
+                        std::stoul(static_cast<std::string>(message->getUID())));
+                    // "n:*" names the last message even when its UID is below n.
+                    if (uid < firstUid)
+                        continue;
+                    list.append({uid,
+                                 static_cast<qint64>(message->getSize()),
+                                 (message->getFlags() & vmime::net::message::FLAG_SEEN) != 0,
+                                 {}});
+                }
             }
             return {};
         });
@@ -294,20 +305,18 @@ public:
     Result<QByteArray> fetch(quint32 uid) override
     {
         std::string bytes;
-        bool found = false;
+        bool found = true;
         Status fetched = guarded([&]() -> Status {
-            // A message listed before needs no second look-up: one round trip per message.
-            vmime::shared_ptr<vmime::net::message> message = m_listed.take(uid);
-            if (!message) {
-                auto messages =
-                    m_folder->getMessages(vmime::net::messageSet::byUID(std::to_string(uid)));
-                if (messages.empty())
-                    return {};
-                message = messages.front();
-            }
+            // A message object that knows its UID fetches with UID FETCH: one round trip, and
+            // right whatever the server renumbered. (Looking it up by UID first costs a second.)
+            auto imapFolder = vmime::dynamicCast<vmime::net::imap::IMAPFolder>(m_folder);
+            auto message = vmime::make_shared<vmime::net::imap::IMAPMessage>(
+                imapFolder, size_t(1), vmime::net::message::uid(std::to_string(uid)));
             vmime::utility::outputStreamStringAdapter out(bytes);
             message->extract(out, nullptr, 0, static_cast<size_t>(-1), true);
-            found = true;
+            if (bytes.empty()) // no answer: gone, unless it really is empty
+                found = !m_folder->getMessages(vmime::net::messageSet::byUID(std::to_string(uid)))
+                             .empty();
             return {};
         });
         if (!fetched.ok())
@@ -389,7 +398,7 @@ private:
             return Error(
                 ErrorCode::Unavailable,
                 u"%1 did not answer within %2 seconds."_s.arg(where).arg(m_account.timeoutSeconds));
-                } catch (const vmime::exceptions::socket_not_connected_exception &) {
+        } catch (const vmime::exceptions::socket_not_connected_exception &) {
             return Error(ErrorCode::Unavailable, u"%1 closed the connection."_s.arg(where));
         } catch (const vmime::exceptions::connection_error &e) {
             return Error(ErrorCode::Unavailable,
@@ -425,7 +434,6 @@ private:
     vmime::shared_ptr<vmime::net::store> m_store;
     vmime::shared_ptr<vmime::net::folder> m_folder;
     QString m_openPath;
-    QHash<quint32, vmime::shared_ptr<vmime::net::message>> m_listed; // of the open folder
 };
 
 } // namespace

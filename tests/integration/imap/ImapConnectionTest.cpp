@@ -5,7 +5,9 @@
 #include "support/TestDovecot.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 
 #include <gtest/gtest.h>
 
@@ -120,8 +122,73 @@ TEST_F(ImapConnectionTest, AppendAndDelete)
     EXPECT_TRUE(after->isEmpty());
 }
 
+TEST_F(ImapConnectionTest, AMessageExpungedElsewhereIsNotFoundAndTheOthersStayRight)
+{
+    QList<QByteArray> sent;
+    for (const QString &subject : {u"one"_s, u"two"_s, u"three"_s}) {
+        sent << mail(subject);
+        ASSERT_TRUE(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, sent.last()).ok());
+    }
+    auto connection = Connectors::connectImap(account());
+    ASSERT_TRUE(connection.ok()) << connection.error().toString().toStdString();
+    ASSERT_TRUE((*connection)->openFolder(u"INBOX"_s).ok());
+    auto messages = (*connection)->messagesFrom(1);
+    ASSERT_TRUE(messages.ok());
+    ASSERT_EQ(messages->size(), 3);
+    // Another client removes the first one: the others move up a sequence number.
+    const Result<QByteArray> expunged =
+        m_dovecot.doveadm({u"expunge"_s, u"-u"_s, u"alice"_s, u"mailbox"_s, u"INBOX"_s, u"uid"_s,
+                           QString::number(messages->at(0).uid)});
+    ASSERT_TRUE(expunged.ok()) << expunged.error().toString().toStdString();
+
+    const Result<QByteArray> gone = (*connection)->fetch(messages->at(0).uid);
+    ASSERT_FALSE(gone.ok());
+    EXPECT_EQ(gone.error().code, ErrorCode::NotFound) << gone.error().toString().toStdString();
+    EXPECT_EQ((*connection)->fetch(messages->at(2).uid).value(), sent.at(2));
+    EXPECT_EQ((*connection)->fetch(messages->at(1).uid).value(), sent.at(1));
+}
+
+TEST_F(ImapConnectionTest, ALargeFolderIsListedWhole)
+{
+    constexpr int kMessages = 1234; // more than one slice of the listing
+    const QString cur = m_dovecot.homeOf(u"alice"_s) + u"/Maildir/cur"_s;
+    ASSERT_TRUE(QDir().mkpath(cur));
+    for (const QString &sub : {u"/Maildir/new"_s, u"/Maildir/tmp"_s})
+        QDir().mkpath(m_dovecot.homeOf(u"alice"_s) + sub);
+    for (int i = 0; i < kMessages; ++i) {
+        QFile file(
+            cur +
+            u"/%1.M%2P1.test:2,%3"_s.arg(1767225600 + i).arg(i).arg(i % 2 ? u"S"_s : QString()));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(mail(u"bulk %1"_s.arg(i)));
+    }
+    ASSERT_TRUE(m_dovecot.handOver(m_dovecot.homeOf(u"alice"_s)).ok());
+    auto connection = Connectors::connectImap(account());
+    ASSERT_TRUE(connection.ok()) << connection.error().toString().toStdString();
+    ASSERT_TRUE((*connection)->openFolder(u"INBOX"_s).ok());
+    auto messages = (*connection)->messagesFrom(1);
+    ASSERT_TRUE(messages.ok()) << messages.error().toString().toStdString();
+    ASSERT_EQ(messages->size(), kMessages);
+    int seen = 0;
+    for (qsizetype i = 0; i < messages->size(); ++i) {
+        if (i > 0) {
+            EXPECT_LT(messages->at(i - 1).uid, messages->at(i).uid);
+        }
+
+        EXPECT_GT(messages->at(i).size, 0);
+        seen += messages->at(i).seen ? 1 : 0;
+    }
+    EXPECT_EQ(seen, kMessages / 2);
+    const quint32 middle = messages->at(700).uid;
+    auto rest = (*connection)->messagesFrom(middle);
+    ASSERT_TRUE(rest.ok());
+    ASSERT_EQ(rest->size(), kMessages - 700);
+    EXPECT_EQ(rest->first().uid, middle);
+}
+
 TEST_F(ImapConnectionTest, MasterUsersLogInAsAnyUser)
 {
+
     ASSERT_TRUE(m_dovecot.deliver(u"alice"_s, u"INBOX"_s, mail(u"for alice"_s)).ok());
     Core::ImapAccount master = account();
     master.userName = u"alice*"_s + m_dovecot.masterUser();
