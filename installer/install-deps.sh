@@ -12,7 +12,7 @@ packages=(
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6svg6
     libqt6opengl6-dev
     # storage, index, mail, crypto, compression
-    libpq-dev postgresql-15 liblucene++-dev libboost-dev libgmime-3.0-dev libvmime-dev
+    libpq-dev postgresql-15 liblucene++-dev libboost-dev libgmime-3.0-dev libvmime-dev libjemalloc-dev
     libzstd-dev libsodium-dev libssl-dev openssl
     # the management shell's line editing
     libedit-dev

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
 using Mailkeep::Testing::TestDovecot;
@@ -49,20 +50,20 @@ bool fillInbox(TestDovecot &dovecot, const QString &maildir, qint64 &bytes)
     return dovecot.handOver(dovecot.homeOf(u"bench"_s)).ok();
 }
 
+// One mbsync pull into a new Maildir below `folder`; its seconds, or -1.
 double runMbsync(const QString &mbsync, const TestDovecot &dovecot, const QString &folder,
-                 qint64 &files)
+                 const QString &name, qint64 &files)
 {
-    const QString local = folder + u"/mbsync"_s;
+    const QString local = folder + u'/' + name;
     QDir().mkpath(local);
-    const QString config = folder + u"/mbsyncrc"_s;
+    const QString config = local + u".rc"_s;
     QFile file(config);
     if (!file.open(QIODevice::WriteOnly))
         return -1;
     file.write(u"IMAPAccount bench\nHost 127.0.0.1\nPort %1\nUser bench\nPass %2\nSSLType None\n"
                "AuthMechs LOGIN\n\nIMAPStore remote\nAccount bench\n\nMaildirStore local\n"
                "Path %3/\nInbox %3/INBOX\n\nChannel bench\nFar :remote:\nNear :local:\n"
-               "Patterns INBOX\nCreate Near\nSync Pull\nSyncState *\n"_s
-                   .arg(dovecot.port())
+               "Patterns INBOX\nCreate Near\nSync Pull\nSyncState *\n"_s.arg(dovecot.port())
                    .arg(kPassword, local)
                    .toUtf8());
     file.close();
@@ -110,12 +111,31 @@ int main(int argc, char *argv[])
     // starts, so neither pays for that.
     QElapsedTimer timer;
     timer.start();
-    (void)dovecot.doveadm({u"mailbox"_s, u"status"_s, u"-u"_s, u"bench"_s, u"messages"_s,
-                           u"INBOX"_s});
-    (void)dovecot.doveadm({u"fetch"_s, u"-u"_s, u"bench"_s, u"size.physical"_s, u"mailbox"_s,
-                           u"INBOX"_s});
+    (void)dovecot.doveadm(
+        {u"mailbox"_s, u"status"_s, u"-u"_s, u"bench"_s, u"messages"_s, u"INBOX"_s});
+    (void)dovecot.doveadm(
+        {u"fetch"_s, u"-u"_s, u"bench"_s, u"size.physical"_s, u"mailbox"_s, u"INBOX"_s});
     std::printf("  inbox: %d messages, %.1f MB, indexed by Dovecot in %.1f s\n", count,
                 static_cast<double>(bytes) / 1e6, static_cast<double>(timer.elapsed()) / 1000.0);
+
+    // The machine's speed drifts (it is shared): mbsync runs before and after Mailkeep, and
+    // Mailkeep is compared with the mean of the two.
+    const QString mbsync = QStandardPaths::findExecutable(u"mbsync"_s);
+    QList<double> mbsyncRates;
+    auto pullWithMbsync = [&](const QString &name) {
+        if (mbsync.isEmpty())
+            return true;
+        qint64 files = 0;
+        const double seconds = runMbsync(mbsync, dovecot, folder.path(), name, files);
+        if (seconds < 0)
+            return false;
+        mbsyncRates << static_cast<double>(count) / seconds;
+        std::printf("  mbsync pull into a Maildir (%s): %.2f s, %lld files: %.0f messages/s\n",
+                    qPrintable(name), seconds, static_cast<long long>(files), mbsyncRates.last());
+        return true;
+    };
+    if (!pullWithMbsync(u"before"_s))
+        return 1;
 
     // Mailkeep: a profile run on a fresh server.
     const QString data = folder.filePath(u"data"_s);
@@ -126,17 +146,14 @@ int main(int argc, char *argv[])
     }
     ApiClient api(server.port, data);
     api.invoke(u"CreateUser"_s, {{u"userName"_s, u"bench"_s}, {u"privileges"_s, u"login"_s}});
-    const QJsonObject profile{{u"name"_s, u"bench"_s},
-                              {u"type"_s, u"imapMailbox"_s},
-                              {u"userName"_s, u"bench"_s},
-                              {u"host"_s, u"127.0.0.1"_s},
-                              {u"port"_s, dovecot.port()},
-                              {u"security"_s, u"none"_s},
-                              {u"imapUserName"_s, u"bench"_s},
-                              {u"password"_s, kPassword}};
-    const ApiClient::Outcome created = api.invoke(
-        u"CreateProfile"_s,
-        {{u"properties"_s, QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))}});
+    const QJsonObject profile{{u"name"_s, u"bench"_s},         {u"type"_s, u"imapMailbox"_s},
+                              {u"userName"_s, u"bench"_s},     {u"host"_s, u"127.0.0.1"_s},
+                              {u"port"_s, dovecot.port()},     {u"security"_s, u"none"_s},
+                              {u"imapUserName"_s, u"bench"_s}, {u"password"_s, kPassword}};
+    const ApiClient::Outcome created =
+        api.invoke(u"CreateProfile"_s,
+                   {{u"properties"_s,
+                     QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))}});
     if (!created.ok) {
         std::printf("  CreateProfile failed: %s\n", qPrintable(created.error));
         return 1;
@@ -151,8 +168,8 @@ int main(int argc, char *argv[])
         return 1;
     }
     const int archived = ran.result[u"archived"_s].toInt();
-    const int skipped = ran.result[u"alreadyArchived"_s].toInt() +
-                        ran.result[u"duplicatesSkipped"_s].toInt();
+    const int skipped =
+        ran.result[u"alreadyArchived"_s].toInt() + ran.result[u"duplicatesSkipped"_s].toInt();
     const double rate = (archived + skipped) / seconds;
     std::printf("  Mailkeep imapMailbox run: %.2f s, %d archived + %d duplicates recognised, "
                 "%d failed: %.0f messages/s, %.1f MB/s (server CPU %.1f s, peak RSS %.1f MB)\n",
@@ -163,20 +180,20 @@ int main(int argc, char *argv[])
     server.stop();
     server.reportLogs(data);
 
-    const QString mbsync = QStandardPaths::findExecutable(u"mbsync"_s);
     if (mbsync.isEmpty()) {
         std::printf("  mbsync not installed (isync): no comparison\n");
         return 0;
     }
-    qint64 files = 0;
-    const double mbsyncSeconds = runMbsync(mbsync, dovecot, folder.path(), files);
-    if (mbsyncSeconds < 0)
+    // What PostgreSQL and the index left to write goes to disk first: mbsync syncs its files.
+    ::sync();
+    if (!pullWithMbsync(u"after"_s))
+
         return 1;
-    const double mbsyncRate = static_cast<double>(count) / mbsyncSeconds;
-    std::printf("  mbsync pull into a Maildir: %.2f s, %lld files: %.0f messages/s\n",
-                mbsyncSeconds, static_cast<long long>(files), mbsyncRate);
+    const double mbsyncRate = (mbsyncRates.first() + mbsyncRates.last()) / 2;
+    std::printf("  mbsync, mean of both pulls: %.0f messages/s\n", mbsyncRate);
     std::printf("  Mailkeep (fetch, store, index) / mbsync (fetch, write files): %.2f [target >= "
                 "%.1f: %s]\n",
-                rate / mbsyncRate, kTargetRatio, rate / mbsyncRate >= kTargetRatio ? "PASS" : "MISS");
+                rate / mbsyncRate, kTargetRatio,
+                rate / mbsyncRate >= kTargetRatio ? "PASS" : "MISS");
     return 0;
 }

@@ -3,7 +3,8 @@
 namespace Mailkeep::Core {
 
 namespace {
-constexpr size_t kMostWaiting = 64;
+constexpr size_t kMostWaiting = 512; // IngestPipeline's batches are 250 messages
+
 constexpr qint64 kMostWaitingBytes = 32 * 1024 * 1024;
 } // namespace
 

@@ -11,8 +11,10 @@
 namespace Mailkeep::Core {
 
 // Fetches messages of the open folder on a thread of its own, a little ahead of the thread that
-// archives them, so waiting for the server and archiving overlap. At most 64 messages or 32 MB
-// wait at a time. The connection belongs to this thread until the object is gone.
+// archives them, so waiting for the server and archiving overlap. At most 512 messages (more
+// than the pipeline takes into one batch, so fetching goes on while a batch is prepared) or
+// 32 MB wait at a time. The connection belongs to this thread until the object is gone.
+
 class FetchAhead
 {
 public:
