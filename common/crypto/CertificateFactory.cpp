@@ -2,10 +2,12 @@
 
 #include "crypto/OpenSslHandles.h"
 
+
 #include <openssl/ec.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/rsa.h>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,16 +29,30 @@ QByteArray bioContents(BIO *bio)
     return QByteArray(data, static_cast<qsizetype>(length));
 }
 
-Ossl::Ptr<EVP_PKEY> generateP256Key()
+Ossl::Ptr<EVP_PKEY> generateKey(SelfSignedRequest::Key kind)
 {
-    Ossl::Ptr<EVP_PKEY_CTX> context(EVP_PKEY_CTX_new_id(EVP_PKEY_EC, nullptr));
+    const bool ec = kind == SelfSignedRequest::Key::EcP256;
+    Ossl::Ptr<EVP_PKEY_CTX> context(EVP_PKEY_CTX_new_id(ec ? EVP_PKEY_EC : EVP_PKEY_RSA, nullptr));
     EVP_PKEY *key = nullptr;
-    if (!context || EVP_PKEY_keygen_init(context.get()) <= 0 ||
-        EVP_PKEY_CTX_set_ec_paramgen_curve_nid(context.get(), NID_X9_62_prime256v1) <= 0 ||
-        EVP_PKEY_keygen(context.get(), &key) <= 0) {
+    if (!context || EVP_PKEY_keygen_init(context.get()) <= 0)
         return nullptr;
-    }
+    const bool configured =
+        ec ? EVP_PKEY_CTX_set_ec_paramgen_curve_nid(context.get(), NID_X9_62_prime256v1) > 0
+           : EVP_PKEY_CTX_set_rsa_keygen_bits(
+                 context.get(), kind == SelfSignedRequest::Key::Rsa3072 ? 3072 : 2048) > 0;
+    if (!configured || EVP_PKEY_keygen(context.get(), &key) <= 0)
+        return nullptr;
     return Ossl::Ptr<EVP_PKEY>(key);
+}
+
+// ASN1_TIME as UTC.
+QDateTime dateTimeOf(const ASN1_TIME *time)
+{
+    struct tm parts = {};
+    if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
+        return {};
+    return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
 }
 
 bool addExtension(X509 *certificate, int nid, const char *value)
@@ -73,9 +89,9 @@ bool setRandomSerial(X509 *certificate)
 
 Result<CertificateAndKey> CertificateFactory::createSelfSigned(const SelfSignedRequest &request)
 {
-    Ossl::Ptr<EVP_PKEY> key = generateP256Key();
+    Ossl::Ptr<EVP_PKEY> key = generateKey(request.key);
     if (!key)
-        return opensslError(u"Could not generate the TLS key."_s);
+        return opensslError(u"Could not generate the key."_s);
 
     Ossl::Ptr<X509> certificate(X509_new());
     if (!certificate || X509_set_version(certificate.get(), 2) != 1 ||
@@ -98,7 +114,7 @@ Result<CertificateAndKey> CertificateFactory::createSelfSigned(const SelfSignedR
     const QByteArray altNames = subjectAltNames(request);
     if (!addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE") ||
         !addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature") ||
-        !addExtension(certificate.get(), NID_ext_key_usage, "serverAuth") ||
+        !addExtension(certificate.get(), NID_ext_key_usage, request.extendedKeyUsage.constData()) ||
         !addExtension(certificate.get(), NID_subject_key_identifier, "hash") ||
         (!altNames.isEmpty() &&
          !addExtension(certificate.get(), NID_subject_alt_name, altNames.constData()))) {
@@ -149,6 +165,35 @@ bool CertificateFactory::keyMatchesCertificate(const QByteArray &certificatePem,
                : nullptr);
     ERR_clear_error();
     return certificate && key && X509_check_private_key(certificate.get(), key.get()) == 1;
+}
+
+Result<CertificateDetails> CertificateFactory::details(const QByteArray &certificatePem)
+{
+    Ossl::Ptr<X509> certificate = readCertificate(certificatePem);
+    if (!certificate)
+        return Error(ErrorCode::InvalidArgument, u"The certificate cannot be read."_s);
+    CertificateDetails details;
+    unsigned char *der = nullptr;
+    const int derLength = i2d_X509(certificate.get(), &der);
+    if (derLength <= 0)
+        return opensslError(u"The certificate cannot be encoded."_s);
+    details.der = QByteArray(reinterpret_cast<const char *>(der), derLength);
+    OPENSSL_free(der);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (X509_digest(certificate.get(), EVP_sha1(), digest, &length) != 1)
+        return opensslError(u"The certificate's thumbprint cannot be computed."_s);
+    details.sha1 = QByteArray(reinterpret_cast<const char *>(digest), length);
+    if (X509_digest(certificate.get(), EVP_sha256(), digest, &length) != 1)
+        return opensslError(u"The certificate's thumbprint cannot be computed."_s);
+    details.sha256 = QByteArray(reinterpret_cast<const char *>(digest), length);
+    char subject[512] = {};
+    X509_NAME_oneline(X509_get_subject_name(certificate.get()), subject, sizeof subject);
+    details.subject = QString::fromUtf8(subject);
+    details.notBefore = dateTimeOf(X509_get0_notBefore(certificate.get()));
+    details.notAfter = dateTimeOf(X509_get0_notAfter(certificate.get()));
+    details.keyBits = EVP_PKEY_get_bits(X509_get0_pubkey(certificate.get()));
+    return details;
 }
 
 QString CertificateFactory::sha256Fingerprint(const QByteArray &certificatePem)

@@ -1,6 +1,7 @@
 #include "app/ServerApplication.h"
 
 #include "app/ArchiveStack.h"
+#include "app/Microsoft365Stack.h"
 #include "app/ProfileStack.h"
 #include "app/TlsBootstrap.h"
 #include "core/AdminBootstrap.h"
@@ -42,6 +43,7 @@ ServerApplication::~ServerApplication()
 {
     // Stop taking calls first, then let running tasks end, then close the database.
     m_api.reset();
+    m_microsoft365.reset();
     m_profiles.reset();
     m_archive.reset();
     m_users.reset();
@@ -185,6 +187,7 @@ Status ServerApplication::openArchiveStores()
     }
     m_profiles = std::make_unique<ProfileStack>(*m_pool, *m_archive, *m_users,
                                                 SystemClock::instance(), m_config.profileWorkers);
+    m_microsoft365 = std::make_unique<Microsoft365Stack>(*m_pool, *m_archive, *m_profiles);
     m_profiles->startScheduler();
     if (opened->createdStore)
         qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;
@@ -218,6 +221,7 @@ Status ServerApplication::startApi()
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_profiles->registerFunctions(m_api->functions());
+    m_microsoft365->registerFunctions(m_api->functions());
     // Directory exports are signed with the server's own key; its certificate goes along.
     QFile certificate(files->certificateFile);
     QFile key(files->keyFile);

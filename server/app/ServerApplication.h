@@ -21,6 +21,7 @@ namespace Mailkeep::App {
 
 class ArchiveStack;
 class ProfileStack;
+class Microsoft365Stack;
 
 // The composition root: builds the server's object graph from its configuration, in start-up
 // order, and takes it down in the reverse order (members are declared in start-up order).
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<Storage::PgUserStore> m_users;
     std::unique_ptr<ArchiveStack> m_archive;
     std::unique_ptr<ProfileStack> m_profiles;
+    std::unique_ptr<Microsoft365Stack> m_microsoft365;
 
     std::unique_ptr<Http::ApiStack> m_api;
 };

@@ -24,6 +24,10 @@ inline const QString FileGroupMerge = QStringLiteral("FileGroupMerge");
 inline const QString FileGroupTransfer = QStringLiteral("FileGroupTransfer");
 inline const QString FileGroupCompact = QStringLiteral("FileGroupCompact");
 inline const QString GlobalPropertyChange = QStringLiteral("GlobalPropertyChange");
+inline const QString CredentialCreate = QStringLiteral("CredentialCreate");
+inline const QString CredentialChange = QStringLiteral("CredentialChange");
+inline const QString CredentialDelete = QStringLiteral("CredentialDelete");
+
 
 } // namespace AuditEvent
 

@@ -109,6 +109,7 @@ void ApiServerFixture::SetUp()
     ASSERT_TRUE(opened.ok() && opened->recoveryKey && opened->createdStore);
     m_recoveryKey = *opened->recoveryKey;
     m_profiles = std::make_unique<App::ProfileStack>(*m_pool, *m_archive, *m_users, m_clock, 2);
+    m_microsoft365 = std::make_unique<App::Microsoft365Stack>(*m_pool, *m_archive, *m_profiles);
 
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;
@@ -152,6 +153,7 @@ void ApiServerFixture::TearDown()
 {
     m_gateOpen = true;
     m_api.reset();
+    m_microsoft365.reset();
     m_profiles.reset();
     m_archive.reset();
     m_users.reset();
@@ -164,6 +166,7 @@ void ApiServerFixture::registerArchiveFunctions()
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_profiles->registerFunctions(m_api->functions());
+    m_microsoft365->registerFunctions(m_api->functions());
 }
 
 HttpsTestClient ApiServerFixture::client(const QString &user, const QString &password)

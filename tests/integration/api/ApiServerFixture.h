@@ -2,6 +2,7 @@
 
 #include "api/FormEncoding.h"
 #include "app/ArchiveStack.h"
+#include "app/Microsoft365Stack.h"
 #include "app/ProfileStack.h"
 #include "core/ServiceInformation.h"
 #include "http/ApiStack.h"
@@ -59,6 +60,7 @@ protected:
     QString m_recoveryKey; // shown when the key ring was created in SetUp
     std::unique_ptr<App::ArchiveStack> m_archive;
     std::unique_ptr<App::ProfileStack> m_profiles; // its scheduler is not started
+    std::unique_ptr<App::Microsoft365Stack> m_microsoft365;
     std::unique_ptr<Http::ApiStack> m_api;
 
     Core::ServiceInformation m_information;

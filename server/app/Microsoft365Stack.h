@@ -1,0 +1,36 @@
+#pragma once
+
+#include "app/ArchiveStack.h"
+#include "app/ProfileStack.h"
+
+#include <memory>
+
+namespace Mailkeep::Core {
+class CredentialService;
+}
+
+namespace Mailkeep::Storage {
+class PgCredentialStore;
+}
+
+namespace Mailkeep::App {
+
+// Microsoft 365: the credential objects (Entra ID applications with the server's
+// certificates) and, built on them, what signs in to Microsoft 365.
+class Microsoft365Stack
+{
+public:
+    Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveStack &archive,
+                      ProfileStack &profiles);
+    ~Microsoft365Stack();
+
+    void registerFunctions(Core::FunctionRegistry &registry);
+    Core::CredentialService &credentials() { return *m_credentials; }
+
+private:
+    ArchiveStack &m_archive;
+    std::unique_ptr<Storage::PgCredentialStore> m_store;
+    std::unique_ptr<Core::CredentialService> m_credentials;
+};
+
+} // namespace Mailkeep::App
