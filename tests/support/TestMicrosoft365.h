@@ -1,0 +1,45 @@
+#pragma once
+
+#include "model/Result.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace Mailkeep::Testing {
+
+// The fake Microsoft 365 of tests/fakes/microsoft365 (Python, standard library only) for one
+// test: Entra ID's token endpoint and Graph, one HTTPS listener per cloud (global, china) on
+// 127.0.0.1 with a self-signed certificate (caFile() trusts it). The test loads a tenant
+// scenario, moves the fake's clock, injects faults and reads what the fake saw.
+class TestMicrosoft365
+{
+public:
+    TestMicrosoft365();
+    ~TestMicrosoft365(); // stops the fake
+
+    Status start();
+    QString baseUrl(const QString &cloud = QStringLiteral("global")) const;
+    QString caFile() const;
+
+    Status loadScenario(const QJsonObject &scenario);
+    Status setClockOffset(double seconds);
+    // {"path": regex, "method": opt, "status": ..., "body": {...}, "retryAfter": opt,
+    //  "count": uses (default 1; -1 for ever)}
+    Status addFault(const QJsonObject &fault);
+    Result<QJsonObject> log(); // {"requests": [...], "assertions": [...]}
+
+private:
+    Result<QJsonObject> control(const QByteArray &verb, const QString &path,
+                                const QJsonObject &body = {});
+
+    std::unique_ptr<QTemporaryDir> m_directory;
+    QProcess m_process;
+    QJsonObject m_ports;
+    QString m_fingerprint;
+};
+
+} // namespace Mailkeep::Testing
