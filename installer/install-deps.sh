@@ -17,7 +17,7 @@ packages=(
     # the management shell's line editing
     libedit-dev
     # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev dovecot-imapd dovecot-pop3d notmuch isync
+    libgtest-dev libgmock-dev libbenchmark-dev dovecot-imapd dovecot-pop3d notmuch isync python3
     xvfb xauth fonts-dejavu-core procps psmisc tzdata passwd
 )
 

@@ -2,11 +2,16 @@
 
 #include "app/ArchiveStack.h"
 #include "app/ProfileStack.h"
+#include "connectors/microsoft365/CloudEndpoints.h"
 
 #include <memory>
 
 namespace Mailkeep::Core {
 class CredentialService;
+}
+
+namespace Mailkeep::Connectors {
+class TokenClient;
 }
 
 namespace Mailkeep::Storage {
@@ -21,16 +26,18 @@ class Microsoft365Stack
 {
 public:
     Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveStack &archive,
-                      ProfileStack &profiles);
+                      ProfileStack &profiles, Connectors::CloudOverrides endpoints = {});
     ~Microsoft365Stack();
 
     void registerFunctions(Core::FunctionRegistry &registry);
     Core::CredentialService &credentials() { return *m_credentials; }
+    Connectors::TokenClient &tokens() { return *m_tokens; }
 
 private:
     ArchiveStack &m_archive;
     std::unique_ptr<Storage::PgCredentialStore> m_store;
     std::unique_ptr<Core::CredentialService> m_credentials;
+    std::unique_ptr<Connectors::TokenClient> m_tokens; // shared: its cache serves every run
 };
 
 } // namespace Mailkeep::App

@@ -111,6 +111,27 @@ Status applyConfigFile(const QString &path, ServerConfig &config)
         config.logLevel = v;
     }
     for (const auto &[key, field] :
+         {std::pair{u"microsoft365/globalLoginUrl"_s, &config.microsoft365.globalLogin},
+          std::pair{u"microsoft365/globalGraphUrl"_s, &config.microsoft365.globalGraph},
+          std::pair{u"microsoft365/globalExchangeUrl"_s, &config.microsoft365.globalExchange},
+          std::pair{u"microsoft365/chinaLoginUrl"_s, &config.microsoft365.chinaLogin},
+          std::pair{u"microsoft365/chinaGraphUrl"_s, &config.microsoft365.chinaGraph},
+          std::pair{u"microsoft365/chinaExchangeUrl"_s, &config.microsoft365.chinaExchange}}) {
+        if (const QString v = text(key); !v.isEmpty()) {
+            const QUrl url(v, QUrl::StrictMode);
+            if (!url.isValid() || url.scheme() != u"https"_s || url.host().isEmpty())
+                return Error(ErrorCode::InvalidArgument,
+                             u"%1: an https:// URL, not \"%2\"."_s.arg(where(key), v));
+            *field = url;
+        }
+    }
+    if (const QString v = text(u"microsoft365/caCertificates"_s); !v.isEmpty()) {
+        if (!QFileInfo(v).isReadable())
+            return Error(ErrorCode::InvalidArgument,
+                         u"%1: cannot read %2."_s.arg(where(u"microsoft365/caCertificates"_s), v));
+        config.microsoft365.caCertificatesFile = v;
+    }
+    for (const auto &[key, field] :
          {std::pair{u"security/loginDelayBaseMs"_s, &config.loginThrottle.baseDelay},
           std::pair{u"security/loginDelayMaxMs"_s, &config.loginThrottle.maximumDelay}}) {
         if (const QString v = text(key); !v.isEmpty()) {

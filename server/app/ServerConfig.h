@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectors/microsoft365/CloudEndpoints.h"
 #include "core/LoginThrottle.h"
 #include "model/Result.h"
 
@@ -25,6 +26,9 @@ struct ServerConfig
     int profileWorkers = 4; // profile runs at once (more wait for a free worker)
 
     Core::LoginThrottleSettings loginThrottle;
+    // Microsoft 365 base URLs other than Microsoft's (a proxy, a test fake), and extra
+    // trusted authorities for them.
+    Connectors::CloudOverrides microsoft365;
 
     static QString defaultDataDirectory();
 };

@@ -109,7 +109,8 @@ void ApiServerFixture::SetUp()
     ASSERT_TRUE(opened.ok() && opened->recoveryKey && opened->createdStore);
     m_recoveryKey = *opened->recoveryKey;
     m_profiles = std::make_unique<App::ProfileStack>(*m_pool, *m_archive, *m_users, m_clock, 2);
-    m_microsoft365 = std::make_unique<App::Microsoft365Stack>(*m_pool, *m_archive, *m_profiles);
+    m_microsoft365 = std::make_unique<App::Microsoft365Stack>(*m_pool, *m_archive, *m_profiles,
+                                                              microsoft365Endpoints());
 
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;

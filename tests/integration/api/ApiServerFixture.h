@@ -28,6 +28,8 @@ class ApiServerFixture : public PostgresTest
 {
 protected:
     void SetUp() override;
+    // Where the server finds Microsoft 365 (a test fake); by default Microsoft's own.
+    virtual Connectors::CloudOverrides microsoft365Endpoints() const { return {}; }
     void TearDown() override;
 
     HttpsTestClient client(const QString &user = {}, const QString &password = {});

@@ -5,6 +5,7 @@
 #include "ApiServerFixture.h"
 #include "core/credentials/CredentialService.h"
 #include "crypto/CertificateFactory.h"
+#include "support/TestMicrosoft365.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,7 +44,6 @@ protected:
             fields.append({name, value});
         }
         return admin(u"CreateCredential"_s, fields);
-
     }
 
     std::unique_ptr<HttpsTestClient> m_admin;
@@ -252,4 +252,79 @@ TEST(CredentialExpiry, TheWarningStartsTwentyEightDaysBefore)
     json = Core::CredentialService::toJson(credential, {}, until.addDays(3));
     EXPECT_TRUE(json[u"expiryWarning"_s].toBool());
     EXPECT_LT(json[u"expiresInDays"_s].toInt(), 0);
+}
+
+namespace {
+
+// TestCredential against the fake Entra ID.
+class CredentialSignInTest : public CredentialFunctionsTest
+{
+protected:
+    void SetUp() override
+    {
+        const Status started = m_fake.start();
+        ASSERT_TRUE(started.ok()) << started.error().toString().toStdString();
+        CredentialFunctionsTest::SetUp();
+    }
+    Connectors::CloudOverrides microsoft365Endpoints() const override
+    {
+        Connectors::CloudOverrides overrides;
+        overrides.globalLogin = QUrl(m_fake.baseUrl(u"global"_s));
+        overrides.caCertificatesFile = m_fake.caFile();
+        return overrides;
+    }
+    void tenantWith(const QJsonArray &certificates, const QJsonObject &roles)
+    {
+        const QJsonObject app{
+            {u"appId"_s, kApplication}, {u"certificates"_s, certificates}, {u"roles"_s, roles}};
+        ASSERT_TRUE(m_fake
+                        .loadScenario(
+                            {{u"tenants"_s, QJsonArray{QJsonObject{{u"id"_s, kTenant},
+                                                                   {u"apps"_s, QJsonArray{app}}}}}})
+                        .ok());
+    }
+
+    TestMicrosoft365 m_fake;
+};
+
+} // namespace
+
+TEST_F(CredentialSignInTest, TestCredentialSaysWhatIsMissingInEntraId)
+{
+    const QString id = QString::number(create()[u"result"_s][u"id"_s].toInteger());
+    const QString pem =
+        admin(u"GetCredentialCertificate"_s, {{u"id"_s, id}})[u"result"_s][u"certificate"_s]
+            .toString();
+
+    // The certificate is not uploaded yet.
+    tenantWith({}, {});
+    QJsonObject answer = admin(u"TestCredential"_s, {{u"id"_s, id}});
+    ASSERT_EQ(status(answer), u"succeeded"_s) << message(answer).toStdString();
+    EXPECT_FALSE(answer[u"result"_s][u"ok"_s].toBool());
+    EXPECT_FALSE(answer[u"result"_s][u"graph"_s][u"signedIn"_s].toBool());
+    EXPECT_TRUE(answer[u"result"_s][u"graph"_s][u"message"_s].toString().contains(u"upload"_s))
+        << QJsonDocument(answer).toJson().toStdString();
+
+    // Uploaded; Graph has one of its two permissions, Exchange Online no consent at all.
+    tenantWith({pem}, {{u"graph"_s, QJsonArray{u"Mail.ReadWrite"_s}}});
+    answer = admin(u"TestCredential"_s, {{u"id"_s, id}});
+    ASSERT_EQ(status(answer), u"succeeded"_s) << message(answer).toStdString();
+    const QJsonObject result = answer[u"result"_s].toObject();
+    EXPECT_FALSE(result[u"ok"_s].toBool());
+    EXPECT_TRUE(result[u"graph"_s][u"signedIn"_s].toBool());
+    EXPECT_EQ(result[u"graph"_s][u"missing"_s].toArray(), QJsonArray{u"Directory.Read.All"_s});
+    EXPECT_TRUE(result[u"exchange"_s][u"signedIn"_s].toBool());
+    EXPECT_EQ(result[u"exchange"_s][u"roles"_s].toArray(), QJsonArray());
+    const QString advice = QString::fromUtf8(QJsonDocument(result[u"advice"_s].toArray()).toJson());
+    EXPECT_TRUE(advice.contains(u"Directory.Read.All"_s)) << advice.toStdString();
+    EXPECT_TRUE(advice.contains(u"admin consent"_s)) << advice.toStdString();
+
+    // Everything granted.
+    tenantWith({pem},
+               {{u"graph"_s, QJsonArray{u"Mail.ReadWrite"_s, u"Directory.Read.All"_s}},
+                {u"exchange"_s, QJsonArray{u"full_access_as_app"_s, u"IMAP.AccessAsApp"_s}}});
+    answer = admin(u"TestCredential"_s, {{u"id"_s, id}});
+    ASSERT_EQ(status(answer), u"succeeded"_s) << message(answer).toStdString();
+    EXPECT_TRUE(answer[u"result"_s][u"ok"_s].toBool())
+        << QJsonDocument(answer).toJson().toStdString();
 }

@@ -76,3 +76,34 @@ TEST(ServerConfig, PasswordsAreStrippedForDisplay)
     EXPECT_EQ(withoutPassword(u"host=db user=archive password='se cret' dbname=mk"_s),
               u"host=db user=archive password=*** dbname=mk"_s);
 }
+
+TEST(ServerConfig, Microsoft365EndpointsMayBeSetAndMustBeHttps)
+{
+    QTemporaryDir dir;
+    const QString authorities = writeFile(dir, u"ca.pem"_s, "-----BEGIN CERTIFICATE-----\n");
+    writeFile(dir, u"mailkeep-server.conf"_s,
+              "[microsoft365]\nglobalLoginUrl=https://127.0.0.1:4443\n"
+              "chinaGraphUrl=https://proxy.example.cn/graph\ncaCertificates=" +
+                  authorities.toUtf8() + "\n");
+    auto outcome = parseCommandLine({u"mailkeep-server"_s, u"--data-dir"_s, dir.path()});
+    ASSERT_TRUE(outcome.ok()) << outcome.error().toString().toStdString();
+    const Connectors::CloudOverrides &set = outcome->config.microsoft365;
+    EXPECT_EQ(set.globalLogin, QUrl(u"https://127.0.0.1:4443"_s));
+    EXPECT_EQ(set.chinaGraph, QUrl(u"https://proxy.example.cn/graph"_s));
+    EXPECT_TRUE(set.globalGraph.isEmpty()) << "unset: Microsoft's own";
+    EXPECT_EQ(set.caCertificatesFile, authorities);
+    EXPECT_EQ(Connectors::endpointsFor(u"global"_s, set).login, set.globalLogin);
+    EXPECT_EQ(Connectors::endpointsFor(u"global"_s, set).graph.host(), u"graph.microsoft.com"_s);
+
+    writeFile(dir, u"mailkeep-server.conf"_s,
+              "[microsoft365]\nglobalGraphUrl=http://graph.example.com\n");
+    outcome = parseCommandLine({u"mailkeep-server"_s, u"--data-dir"_s, dir.path()});
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_TRUE(outcome.error().message.contains(u"microsoft365/globalGraphUrl"_s))
+        << outcome.error().toString().toStdString();
+
+    writeFile(dir, u"mailkeep-server.conf"_s, "[microsoft365]\ncaCertificates=/nonexistent.pem\n");
+    outcome = parseCommandLine({u"mailkeep-server"_s, u"--data-dir"_s, dir.path()});
+    ASSERT_FALSE(outcome.ok());
+    EXPECT_TRUE(outcome.error().message.contains(u"/nonexistent.pem"_s));
+}
