@@ -1,23 +1,43 @@
 #include "app/Microsoft365Stack.h"
 
 #include "app/CredentialTestFunction.h"
+#include "connectors/microsoft365/GraphMailboxClient.h"
 #include "connectors/microsoft365/TokenClient.h"
 #include "core/credentials/CredentialService.h"
 #include "core/functions/CredentialFunctions.h"
+#include "core/profiles/GraphArchiveJob.h"
+#include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileService.h"
+#include "core/profiles/ProfileTypes.h"
 #include "storage/PgCredentialStore.h"
 
 namespace Mailkeep::App {
 
 Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveStack &archive,
-                                     ProfileStack &profiles, Connectors::CloudOverrides endpoints)
+                                     ProfileStack &profiles, Core::PropertyStore &globalProperties,
+                                     Connectors::CloudOverrides endpoints)
     : m_archive(archive)
     , m_store(std::make_unique<Storage::PgCredentialStore>(pool))
     , m_credentials(std::make_unique<Core::CredentialService>(*m_store, profiles.service().store(),
                                                               archive.keys()))
     , m_tokens(std::make_unique<Connectors::TokenClient>(std::move(endpoints)))
-{}
-
+{
+    const Core::GraphConnector connect =
+        [credentials = m_credentials.get(), tokens = m_tokens.get()](
+            qint64 credentialId, const QString &mailbox,
+            std::function<bool()> cancelled) -> Result<std::unique_ptr<Core::GraphMailbox>> {
+        Result<Core::AppCredential> credential = credentials->forSignIn(credentialId);
+        if (!credential.ok())
+            return credential.error();
+        return std::unique_ptr<Core::GraphMailbox>(std::make_unique<Connectors::GraphMailboxClient>(
+            *tokens, credential.value(), mailbox, std::move(cancelled)));
+    };
+    Core::ArchiveService &service = archive.archive();
+    profiles.runner().registerJob(
+        Core::ProfileType::Microsoft365Mailbox, [&service, &globalProperties, connect]() {
+            return std::make_unique<Core::GraphArchiveJob>(service, globalProperties, connect);
+        });
+}
 
 Microsoft365Stack::~Microsoft365Stack() = default;
 

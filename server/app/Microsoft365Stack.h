@@ -21,12 +21,15 @@ class PgCredentialStore;
 namespace Mailkeep::App {
 
 // Microsoft 365: the credential objects (Entra ID applications with the server's
-// certificates) and, built on them, what signs in to Microsoft 365.
+// certificates), the token client that signs in with them, and the profile types that
+// archive from Microsoft 365 through Microsoft Graph.
 class Microsoft365Stack
 {
 public:
+    // Registers the Microsoft 365 profile types with the profiles' runner.
     Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveStack &archive,
-                      ProfileStack &profiles, Connectors::CloudOverrides endpoints = {});
+                      ProfileStack &profiles, Core::PropertyStore &globalProperties,
+                      Connectors::CloudOverrides endpoints = {});
     ~Microsoft365Stack();
 
     void registerFunctions(Core::FunctionRegistry &registry);

@@ -188,7 +188,7 @@ Status ServerApplication::openArchiveStores()
     m_profiles = std::make_unique<ProfileStack>(*m_pool, *m_archive, *m_users,
                                                 SystemClock::instance(), m_config.profileWorkers);
     m_microsoft365 = std::make_unique<Microsoft365Stack>(*m_pool, *m_archive, *m_profiles,
-                                                         m_config.microsoft365);
+                                                         *m_users, m_config.microsoft365);
     m_profiles->startScheduler();
     if (opened->createdStore)
         qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;

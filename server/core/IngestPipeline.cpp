@@ -96,7 +96,7 @@ Status IngestPipeline::commitIndex()
 
 Status IngestPipeline::submit()
 {
-    if (m_collecting.isEmpty())
+    if (m_collecting.isEmpty() && !m_checkpoint)
         return {};
     const ArchiveService::Target &target = m_target;
     QtConcurrent::blockingMap(&m_workers, m_collecting, [&target](Item &item) {

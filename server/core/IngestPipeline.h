@@ -46,6 +46,9 @@ public:
     // An error means an earlier batch could not be written: stop the run.
     Status add(QByteArray raw, qint64 folderId, MessageOrigin origin,
                std::optional<SourceCheckpoint> after = std::nullopt);
+    // Moves the source's position on without a message (e.g. a page of changes with nothing
+    // to archive): written with the next batch, or by flush.
+    void advance(SourceCheckpoint position) { m_checkpoint = std::move(position); }
     // Returns when everything added so far is committed.
     Status flush();
 

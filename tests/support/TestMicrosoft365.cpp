@@ -127,4 +127,30 @@ Result<QJsonObject> TestMicrosoft365::log()
     return control("GET", u"/_control/log"_s);
 }
 
+Status TestMicrosoft365::addMessage(const QString &user, const QString &folderPath,
+                                    const QJsonObject &spec)
+{
+    QJsonObject body = spec;
+    body.insert(u"user"_s, user);
+    body.insert(u"folder"_s, folderPath);
+    Result<QJsonObject> answer = control("POST", u"/_control/message"_s, body);
+    return answer.ok() ? Status() : Status(answer.error());
+}
+
+Status TestMicrosoft365::expireDeltaLinks(const QString &user)
+{
+    Result<QJsonObject> answer = control("POST", u"/_control/expire-delta"_s, {{u"user"_s, user}});
+    return answer.ok() ? Status() : Status(answer.error());
+}
+
+Result<QJsonObject> TestMicrosoft365::mailbox(const QString &user)
+{
+    return control("POST", u"/_control/mailbox"_s, {{u"user"_s, user}});
+}
+
+Result<QJsonObject> TestMicrosoft365::throttling()
+{
+    return control("GET", u"/_control/throttle"_s);
+}
+
 } // namespace Mailkeep::Testing

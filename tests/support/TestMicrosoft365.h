@@ -31,6 +31,13 @@ public:
     //  "count": uses (default 1; -1 for ever)}
     Status addFault(const QJsonObject &fault);
     Result<QJsonObject> log(); // {"requests": [...], "assertions": [...]}
+    // Mailboxes: a message (spec as in the scenario) into a folder given by its path of
+    // display names; every delta link of a mailbox made invalid (410); the message ids per
+    // folder id; and the throttling seen per "app/mailbox" (maxInFlight, refused...).
+    Status addMessage(const QString &user, const QString &folderPath, const QJsonObject &spec);
+    Status expireDeltaLinks(const QString &user);
+    Result<QJsonObject> mailbox(const QString &user);
+    Result<QJsonObject> throttling();
 
 private:
     Result<QJsonObject> control(const QByteArray &verb, const QString &path,

@@ -50,6 +50,13 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"host"_s, u"imapUserName"_s},
          {u"password"_s}},
+        // Application permissions reach every mailbox of the tenant: administrators only.
+        {ProfileType::Microsoft365Mailbox,
+         ProfileKind::Archive,
+         ProfileProtocol::Graph,
+         true,
+         {u"credentialId"_s, u"mailbox"_s, u"userName"_s},
+         {}},
         {ProfileType::ExportDirectory,
          ProfileKind::Export,
          ProfileProtocol::File,
@@ -142,7 +149,7 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
         if (Status checked = expectBool(properties, name); !checked.ok())
             return checked;
     }
-    for (const QString &name : {u"host"_s, u"imapUserName"_s, u"security"_s}) {
+    for (const QString &name : {u"host"_s, u"imapUserName"_s, u"security"_s, u"mailbox"_s}) {
         if (Status checked = expectString(properties, name); !checked.ok())
             return checked;
     }
@@ -163,6 +170,11 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
             return Error(ErrorCode::InvalidArgument,
                          u"The property %1 must be a list of folder names."_s.arg(name));
     }
+    if (properties.contains(u"credentialId"_s) &&
+        (!properties.value(u"credentialId"_s).isDouble() ||
+         properties.value(u"credentialId"_s).toInteger() <= 0))
+        return Error(ErrorCode::InvalidArgument,
+                     u"credentialId is the id of a credential (GetCredentials)."_s);
     if (type.type == ProfileType::ImapMultiple) {
         const QJsonValue mailboxes = properties.value(u"mailboxes"_s);
         if (!mailboxes.isArray() || mailboxes.toArray().isEmpty())

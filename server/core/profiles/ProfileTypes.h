@@ -22,6 +22,8 @@ inline const QString BulkImport = QStringLiteral("bulkImport"); // rootPath: one
 inline const QString ImapMailbox = QStringLiteral("imapMailbox");   // one IMAP mailbox
 inline const QString ImapMultiple = QStringLiteral("imapMultiple"); // several, one server
 inline const QString ImapJournal = QStringLiteral("imapJournal");   // filed by address
+// Archiving from Microsoft 365 through Microsoft Graph (a credential of CredentialService).
+inline const QString Microsoft365Mailbox = QStringLiteral("microsoft365Mailbox"); // one mailbox
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

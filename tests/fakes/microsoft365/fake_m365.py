@@ -23,7 +23,9 @@ import time
 import urllib.parse
 
 import der
+import graph
 import login
+import mailboxes
 
 TOKEN_PATH = re.compile(r"^/([^/]+)/oauth2(?:/v2\.0)?/token$")
 
@@ -40,6 +42,31 @@ class State:
         self.assertions = []
         self.signing_key = signing_key
         self.key_id = "mailkeep-fake-1"
+        self.throttle = graph.Throttle()
+        self.delta_tokens = mailboxes.DeltaTokens()
+        self.mailboxes = {}
+
+    def load(self, scenario):
+        self.scenario = scenario
+        self.mailboxes = {}
+        self.throttle = graph.Throttle()
+
+    def mailbox(self, tenant, user):
+        """The user's mailbox, built from the scenario when first asked for."""
+        with self.lock:
+            key = (tenant["id"], user["id"])
+            if key not in self.mailboxes:
+                self.mailboxes[key] = mailboxes.Mailbox(
+                    user["id"], user.get("mailbox", {}).get("folders", []))
+            return self.mailboxes[key]
+
+    def find_user(self, name):
+        for tenant in self.scenario.get("tenants", []):
+            for user in tenant.get("users", []):
+                if name.lower() in (user["id"].lower(),
+                                    user.get("userPrincipalName", "").lower()):
+                    return tenant, user
+        return None, None
 
     def now(self):
         return time.time() + self.clock_offset
@@ -81,6 +108,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def body(self):
         length = int(self.headers.get("Content-Length") or 0)
         return self.rfile.read(length) if length else b""
+
+    def send_bytes(self, status, data, content_type, headers=None):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+        self.logged(status)
 
     def send_json(self, status, payload, headers=None):
         data = json.dumps(payload).encode("utf-8")
@@ -124,9 +161,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
         match = TOKEN_PATH.match(path)
         if match and method == "POST":
             return self.token(urllib.parse.unquote(match.group(1)), body)
+        if path.startswith("/v1.0/"):
+            return self.graph(method)
         return self.send_json(404, {"error": {"code": "ResourceNotFound",
                                               "message": "Resource not found for the segment "
                                                          "'%s'." % path}})
+
+    def graph(self, method):
+        service = graph.Graph(self.state, self.server.cloud)
+        try:
+            status, headers, payload = service.handle(method, self.path, self.headers,
+                                                      self.own_url())
+        except graph.GraphError as error:
+            return self.send_json(error.status, error.body(), error.headers)
+        if isinstance(payload, (bytes, bytearray)):
+            content_type = headers.pop("Content-Type", "application/octet-stream")
+            return self.send_bytes(status, bytes(payload), content_type, headers)
+        return self.send_json(status, payload, headers)
 
     def token(self, tenant, body):
         issuer = login.Login(self.state, self.server.cloud)
@@ -145,8 +196,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_json(400, {"error": "bad JSON: %s" % error})
         with state.lock:
             if path == "/_control/scenario" and method == "POST":
-                state.scenario = payload
+                state.load(payload)
                 return self.send_json(200, {"ok": True})
+            if path == "/_control/message" and method == "POST":
+                tenant, user = state.find_user(payload.get("user", ""))
+                if user is None:
+                    return self.send_json(404, {"error": "no such user"})
+                box = state.mailbox(tenant, user)
+                with box.lock:
+                    folder = box.folder_by_path(payload.get("folder", ""))
+                    if folder is None:
+                        return self.send_json(404, {"error": "no such folder"})
+                    message = mailboxes.Message(folder, payload, len(folder.messages))
+                    folder.add(message)
+                return self.send_json(200, {"id": message.id})
+            if path == "/_control/expire-delta" and method == "POST":
+                tenant, user = state.find_user(payload.get("user", ""))
+                if user is None:
+                    return self.send_json(404, {"error": "no such user"})
+                box = state.mailbox(tenant, user)
+                with box.lock:
+                    box.evicted_before = box.sequence + 1
+                return self.send_json(200, {"ok": True})
+            if path == "/_control/throttle" and method == "GET":
+                return self.send_json(200, state.throttle.report())
+            if path == "/_control/mailbox" and method == "POST":
+                tenant, user = state.find_user(payload.get("user", ""))
+                if user is None:
+                    return self.send_json(404, {"error": "no such user"})
+                box = state.mailbox(tenant, user)
+                with box.lock:
+                    live = {f.id: [m.id for m in f.messages if not m.deleted]
+                            for f in box.folders.values()}
+                return self.send_json(200, {"folders": live})
             if path == "/_control/clock" and method == "POST":
                 state.clock_offset = float(payload.get("offsetSeconds", 0))
                 return self.send_json(200, {"ok": True})

@@ -110,7 +110,7 @@ void ApiServerFixture::SetUp()
     m_recoveryKey = *opened->recoveryKey;
     m_profiles = std::make_unique<App::ProfileStack>(*m_pool, *m_archive, *m_users, m_clock, 2);
     m_microsoft365 = std::make_unique<App::Microsoft365Stack>(*m_pool, *m_archive, *m_profiles,
-                                                              microsoft365Endpoints());
+                                                              *m_users, microsoft365Endpoints());
 
     m_information.version = u"1.2.3"_s;
     m_information.machineName = u"test-host"_s;

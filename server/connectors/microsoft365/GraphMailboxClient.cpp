@@ -1,0 +1,236 @@
+#include "connectors/microsoft365/GraphMailboxClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Mailkeep::Connectors {
+
+namespace {
+
+// Exchange sometimes puts invalid UTF-8 into JSON strings; one bad message must not break a
+// whole page, so such text is read with replacement characters instead.
+QJsonObject lenientJson(const QByteArray &body)
+{
+    QJsonParseError error;
+    QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::IllegalUTF8String)
+        document = QJsonDocument::fromJson(QString::fromUtf8(body).toUtf8(), &error);
+    return document.object();
+}
+
+// Well-known folders whose role the folder choice needs (trash, junk and drafts stay out).
+const QList<std::pair<QString, QString>> kWellKnown{{u"deleteditems"_s, u"trash"_s},
+                                                    {u"junkemail"_s, u"junk"_s},
+                                                    {u"drafts"_s, u"drafts"_s},
+                                                    {u"sentitems"_s, u"sent"_s}};
+
+} // namespace
+
+GraphMailboxClient::GraphMailboxClient(TokenClient &tokens, const Core::AppCredential &credential,
+                                       QString mailbox, std::function<bool()> cancelled,
+                                       GraphSession::Limits limits)
+    : m_endpoints(tokens.endpoints(credential.cloud))
+    , m_mailbox(std::move(mailbox))
+    , m_session(tokens, credential, m_endpoints.graphResource, std::move(cancelled), limits)
+{}
+
+QUrl GraphMailboxClient::url(const QString &path) const
+{
+    QString base = m_endpoints.graph.toString();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base + u"/v1.0/users/"_s + QString::fromLatin1(QUrl::toPercentEncoding(m_mailbox)) +
+                    path,
+                QUrl::TolerantMode);
+}
+
+Error GraphMailboxClient::graphError(const HttpResponse &response, const QString &what)
+{
+    const QJsonObject error = lenientJson(response.body).value(u"error"_s).toObject();
+    const QString code = error.value(u"code"_s).toString();
+    const QString message = error.value(u"message"_s).toString();
+    const QString detail = code.isEmpty()
+                               ? u"HTTP %1"_s.arg(response.status)
+                               : u"HTTP %1 %2: %3"_s.arg(response.status).arg(code, message);
+    if (code == u"ErrorMimeContentConversionFailed"_s)
+        return Error(ErrorCode::Unsupported,
+                     u"Microsoft 365 cannot convert %1 to MIME (%2)."_s.arg(what, detail));
+    if (code == u"MailboxNotEnabledForRESTAPI"_s)
+        return Error(ErrorCode::NotFound,
+                     u"%1 has no Exchange Online mailbox that Graph can reach (no licence, or "
+                     "on-premises) (%2)."_s.arg(what, detail));
+    if (response.status == 403)
+        return Error(ErrorCode::PermissionDenied,
+                     u"Access to %1 is denied: the application needs the Mail.ReadWrite "
+                     "permission with admin consent, and the mailbox must not be excluded by "
+                     "an application access policy (%2)."_s.arg(what, detail));
+    if (response.status == 401)
+        return Error(
+            ErrorCode::Unauthenticated,
+            u"Microsoft Graph did not accept the sign-in for %1 (%2)."_s.arg(what, detail));
+    if (response.status == 404)
+        return Error(ErrorCode::NotFound, u"%1 was not found (%2)."_s.arg(what, detail));
+    if (response.status == 429 || response.status >= 500)
+        return Error(ErrorCode::Unavailable,
+                     u"Microsoft Graph did not serve %1 (%2)."_s.arg(what, detail));
+    return Error(ErrorCode::InvalidArgument,
+                 u"Microsoft Graph refused the request for %1 (%2)."_s.arg(what, detail));
+}
+
+Result<QJsonObject>
+GraphMailboxClient::getJson(const QUrl &target,
+                            const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    HttpRequest request;
+    request.url = target;
+    request.headers = headers;
+    request.headers.append(std::pair<QByteArray, QByteArray>("Accept", "application/json"));
+    Result<HttpResponse> response = m_session.one(request);
+    if (!response.ok())
+        return response.error();
+    if (response->status != 200)
+        return graphError(response.value(), u"the mailbox %1"_s.arg(m_mailbox));
+    return lenientJson(response->body);
+}
+
+Result<QList<QJsonObject>> GraphMailboxClient::listAll(const QUrl &first)
+{
+    QList<QJsonObject> items;
+    QUrl next = first;
+    while (next.isValid() && !next.isEmpty()) {
+        Result<QJsonObject> page = getJson(next);
+        if (!page.ok())
+            return page.error();
+        for (const QJsonValue &item : page->value(u"value"_s).toArray())
+            items.append(item.toObject());
+        next = QUrl(page->value(u"@odata.nextLink"_s).toString());
+    }
+    return items;
+}
+
+Result<QList<Core::GraphFolder>> GraphMailboxClient::folders()
+{
+    QHash<QString, QString> roles;
+    for (const auto &[name, role] : kWellKnown) {
+        HttpRequest request;
+        request.url = url(u"/mailFolders/"_s + name);
+        Result<HttpResponse> response = m_session.one(request);
+        if (!response.ok())
+            return response.error();
+        if (response->status == 200)
+            roles.insert(lenientJson(response->body).value(u"id"_s).toString(), role);
+        else if (response->status != 404)
+            return graphError(response.value(), u"the mailbox %1"_s.arg(m_mailbox));
+    }
+    QList<Core::GraphFolder> folders;
+    // Breadth first: parents before children. Hidden folders are asked for on every level.
+    QList<std::pair<QUrl, QString>> levels{
+        {url(u"/mailFolders?includeHiddenFolders=true&$top=100"_s), QString()}};
+    while (!levels.isEmpty()) {
+        const auto [listUrl, parentPath] = levels.takeFirst();
+        Result<QList<QJsonObject>> children = listAll(listUrl);
+        if (!children.ok())
+            return children.error();
+        for (const QJsonObject &child : std::as_const(children.value())) {
+            Core::GraphFolder folder;
+            folder.id = child.value(u"id"_s).toString();
+            QString name = child.value(u"displayName"_s).toString();
+            name.replace(u'/', QChar(0x2215)); // a slash inside a name is no level
+            folder.path = parentPath.isEmpty() ? name : parentPath + u'/' + name;
+            folder.role = roles.value(folder.id);
+            folder.items = child.value(u"totalItemCount"_s).toInteger();
+            folder.hidden = child.value(u"isHidden"_s).toBool();
+            folders.append(folder);
+            if (child.value(u"childFolderCount"_s).toInt() > 0)
+                levels.append(
+                    {url(u"/mailFolders/%1/childFolders?includeHiddenFolders=true&"
+                         "$top=100"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(folder.id)))),
+                     folder.path});
+        }
+    }
+    return folders;
+}
+
+Result<Core::GraphDeltaPage> GraphMailboxClient::delta(const QString &folderId, const QString &link)
+{
+    HttpRequest request;
+    request.url =
+        link.isEmpty()
+            ? url(u"/mailFolders/%1/messages/delta?$select=id,receivedDateTime,isRead"_s.arg(
+                  QString::fromLatin1(QUrl::toPercentEncoding(folderId))))
+            : QUrl(link, QUrl::TolerantMode);
+    request.headers = {{"Prefer", "odata.maxpagesize=100"}, {"Accept", "application/json"}};
+    Result<HttpResponse> response = m_session.one(request);
+    if (!response.ok())
+        return response.error();
+    Core::GraphDeltaPage page;
+    if (response->status == 410 ||
+        (response->status >= 400 && response->body.contains("syncStateNotFound")) ||
+        response->body.contains("SyncStateNotFound") || response->body.contains("resyncRequired")) {
+        page.syncStateLost = true;
+        return page;
+    }
+    if (response->status != 200)
+        return graphError(response.value(), u"a folder of %1"_s.arg(m_mailbox));
+    const QJsonObject json = lenientJson(response->body);
+    for (const QJsonValue &item : json.value(u"value"_s).toArray()) {
+        const QJsonObject message = item.toObject();
+        Core::GraphChange change;
+        change.id = message.value(u"id"_s).toString();
+        change.removed = message.contains(u"@removed"_s);
+        change.read = message.value(u"isRead"_s).toBool();
+        change.received =
+            QDateTime::fromString(message.value(u"receivedDateTime"_s).toString(), Qt::ISODate);
+        if (!change.id.isEmpty())
+            page.changes.append(change);
+    }
+    page.nextLink = json.value(u"@odata.nextLink"_s).toString();
+    page.deltaLink = json.value(u"@odata.deltaLink"_s).toString();
+    return page;
+}
+
+void GraphMailboxClient::fetch(const QList<QString> &ids,
+                               const std::function<void(qsizetype, Result<QByteArray>)> &each)
+{
+    QList<HttpRequest> requests;
+    for (const QString &id : ids) {
+        HttpRequest request;
+        request.url =
+            url(u"/messages/%1/$value"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
+        requests.append(request);
+    }
+    m_session.run(requests, [&](qsizetype index, Result<HttpResponse> response) {
+        if (!response.ok())
+            return each(index, response.error());
+        if (response->status != 200)
+            return each(index,
+                        graphError(response.value(), u"the message %1"_s.arg(ids.at(index))));
+        // The bytes as Exchange gives them: never parsed as JSON.
+        each(index, std::move(response->body));
+    });
+}
+
+Status GraphMailboxClient::remove(const QList<QString> &ids)
+{
+    QList<HttpRequest> requests;
+    for (const QString &id : ids) {
+        HttpRequest request;
+        request.verb = "DELETE";
+        request.url = url(u"/messages/%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
+        requests.append(request);
+    }
+    Status failed;
+    m_session.run(requests, [&](qsizetype index, Result<HttpResponse> response) {
+        if (!failed.ok())
+            return;
+        if (!response.ok())
+            failed = response.error();
+        else if (response->status != 204 && response->status != 200 && response->status != 404)
+            failed = graphError(response.value(), u"the message %1"_s.arg(ids.at(index)));
+    });
+    return failed;
+}
+
+} // namespace Mailkeep::Connectors
