@@ -104,6 +104,9 @@ CONSOLE = {
 "Size": "Größe",
 "Attachment": "Anhang",
 "%n message(s)": ("%n Nachricht", "%n Nachrichten"),
+"The certificate of the Microsoft 365 credential \"%1\" expires in %n day(s): create a new certificate and upload it to Entra ID.":
+    ("Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tag ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.",
+     "Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tagen ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch."),
 "%n message(s) so far": ("bisher %n Nachricht", "bisher %n Nachrichten"),
 "%n message(s) found": ("%n Nachricht gefunden", "%n Nachrichten gefunden"),
 "Export %n message(s) as:": ("%n Nachricht exportieren als:", "%n Nachrichten exportieren als:"),
@@ -258,6 +261,8 @@ CONSOLE = {
 "IMAP mailbox": "IMAP-Postfach",
 "IMAP, several mailboxes": "IMAP, mehrere Postfächer",
 "IMAP journal mailbox": "IMAP-Journalpostfach",
+"Microsoft 365 mailbox": "Microsoft 365-Postfach",
+"The certificate of the Microsoft 365 credential \"%1\" has expired: create a new certificate and upload it to Entra ID.": "Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ ist abgelaufen: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.",
 
 
 "Move %n message(s) into this folder:":

@@ -8,6 +8,9 @@ from ts_tools import set_translation, write_ts
 
 PLURALS = {
     "%n message(s)": ("%n message", "%n messages"),
+    "The certificate of the Microsoft 365 credential \"%1\" expires in %n day(s): create a new certificate and upload it to Entra ID.":
+        ("The certificate of the Microsoft 365 credential \"%1\" expires in %n day: create a new certificate and upload it to Entra ID.",
+         "The certificate of the Microsoft 365 credential \"%1\" expires in %n days: create a new certificate and upload it to Entra ID."),
     "%n message(s) so far": ("%n message so far", "%n messages so far"),
     "%n message(s) found": ("%n message found", "%n messages found"),
     "Export %n message(s) as:": ("Export %n message as:", "Export %n messages as:"),

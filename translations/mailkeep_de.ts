@@ -249,6 +249,14 @@
         <source>The report cannot be read.</source>
         <translation>Der Bericht kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>The certificate of the Microsoft 365 credential "%1" has expired: create a new certificate and upload it to Entra ID.</source>
+        <translation>Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ ist abgelaufen: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate of the Microsoft 365 credential "%1" expires in %n day(s): create a new certificate and upload it to Entra ID.</source>
+        <translation><numerusform>Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tag ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.</numerusform><numerusform>Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tagen ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MainWindow</name>
@@ -443,6 +451,10 @@
     <message>
         <source>IMAP journal mailbox</source>
         <translation>IMAP-Journalpostfach</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 mailbox</source>
+        <translation>Microsoft 365-Postfach</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,10 @@
         <source>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store(s): &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</source>
         <translation><numerusform>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store: &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</numerusform><numerusform>&lt;b&gt;%1&lt;/b&gt; messages in %n archive stores: &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>The certificate of the Microsoft 365 credential "%1" expires in %n day(s): create a new certificate and upload it to Entra ID.</source>
+        <translation><numerusform>The certificate of the Microsoft 365 credential "%1" expires in %n day: create a new certificate and upload it to Entra ID.</numerusform><numerusform>The certificate of the Microsoft 365 credential "%1" expires in %n days: create a new certificate and upload it to Entra ID.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::SearchPage</name>

@@ -126,6 +126,14 @@ void DashboardPage::addWarning(const QString &text)
     m_warnings->show();
 }
 
+QStringList DashboardPage::warnings() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_warnings->topLevelItemCount(); ++i)
+        lines << m_warnings->topLevelItem(i)->text(0);
+    return lines;
+}
+
 void DashboardPage::refresh()
 {
     m_warnings->clear();
@@ -142,6 +150,10 @@ void DashboardPage::refresh()
                               "store-setprop --name=public.backup.hideNotDetectedWarningMessage "
                               "--value=true.)"));
         });
+        m_session.call(u"GetCredentials"_s, {}, this, [this](const Api::CallResult &r) {
+            showCredentialExpiry(resultOf(r).toArray());
+        });
+
     } else {
         m_totals->setText(tr("Signed in as <b>%1</b>.").arg(m_session.userName().toHtmlEscaped()));
     }
@@ -155,6 +167,26 @@ void DashboardPage::refresh()
                     {u"toExcluding"_s, today.addDays(1).toString(Qt::ISODate)},
                     {u"timeZoneID"_s, u"$Local"_s}},
                    this, [this](const Api::CallResult &r) { showResults(resultOf(r).toArray()); });
+}
+
+// From 28 days before a Microsoft 365 credential's certificate expires (the server says when).
+void DashboardPage::showCredentialExpiry(const QJsonArray &credentials)
+{
+    for (const QJsonValue &credential : credentials) {
+        if (!credential[u"expiryWarning"_s].toBool())
+            continue;
+        const QString name = credential[u"description"_s].toString();
+        const int days = credential[u"expiresInDays"_s].toInt();
+        if (days < 0)
+            addWarning(tr("The certificate of the Microsoft 365 credential \"%1\" has expired: "
+                          "create a new certificate and upload it to Entra ID.")
+                           .arg(name));
+        else
+            addWarning(tr("The certificate of the Microsoft 365 credential \"%1\" expires in %n "
+                          "day(s): create a new certificate and upload it to Entra ID.",
+                          nullptr, days)
+                           .arg(name));
+    }
 }
 
 void DashboardPage::showStores(const QJsonArray &stores)

@@ -20,8 +20,11 @@ class DashboardPage final : public QWidget
 public:
     explicit DashboardPage(ClientCore::ConsoleSession &session, QWidget *parent = nullptr);
     void refresh();
+    // What needs attention, one line each (for tests).
+    QStringList warnings() const;
 
 private:
+    void showCredentialExpiry(const QJsonArray &credentials);
     void showStores(const QJsonArray &stores);
     void showResults(const QJsonArray &results);
     void showPerDay(const QJsonArray &perDay);

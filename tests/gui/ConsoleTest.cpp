@@ -5,6 +5,8 @@
 #include "core/ConsoleSettings.h"
 #include "core/FolderTreeModel.h"
 #include "core/MessageTableModel.h"
+#include "core/credentials/CredentialService.h"
+#include "crypto/CertificateFactory.h"
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
@@ -529,4 +531,36 @@ TEST(ConsoleTranslationTest, EnglishHasItsPluralForms)
     EXPECT_EQ(QApplication::translate(context, "%n message(s) found", nullptr, 3),
               u"3 messages found"_s);
     QApplication::removeTranslator(&english);
+}
+
+TEST_F(ConsoleTest, TheDashboardWarnsOfACredentialAboutToExpire)
+{
+    Core::CredentialSettings settings;
+    settings.description = u"Contoso"_s;
+    settings.tenantId = u"contoso.onmicrosoft.com"_s;
+    settings.applicationId = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
+    ASSERT_TRUE(m_microsoft365->credentials().create(u"Office365_Modern"_s, settings).ok());
+    auto session = adminSession();
+    ClientWidgets::DashboardPage fresh(*session);
+    ASSERT_TRUE(waitFor([&]() { return !fresh.warnings().isEmpty(); }));
+    EXPECT_TRUE(fresh.warnings().filter(u"Contoso"_s).isEmpty()) << "3750 days: no warning";
+
+    // A certificate that ends in ten days, in place of the one the server made.
+    Crypto::SelfSignedRequest request;
+    request.commonName = u"expiring"_s;
+    request.key = Crypto::SelfSignedRequest::Key::Rsa2048;
+    request.validDays = 10;
+    const Crypto::CertificateAndKey soon =
+        Crypto::CertificateFactory::createSelfSigned(request).value();
+    ASSERT_TRUE(connection()
+                    .exec(u"UPDATE credentials SET certificate = $1"_s,
+                          {QString::fromLatin1(soon.certificatePem)})
+                    .ok());
+    ClientWidgets::DashboardPage dashboard(*session);
+    ASSERT_TRUE(waitFor([&]() { return !dashboard.warnings().filter(u"Contoso"_s).isEmpty(); }))
+        << dashboard.warnings().join(u'\n').toStdString();
+    const QString line = dashboard.warnings().filter(u"Contoso"_s).first();
+    EXPECT_TRUE(line.contains(u"in 10 day"_s) || line.contains(u"in 9 day"_s))
+        << line.toStdString();
+    EXPECT_TRUE(line.contains(u"upload it to Entra ID"_s)) << line.toStdString();
 }

@@ -58,13 +58,14 @@ Result<QJsonValue> setServerSideExecution(const ProfileServices &services,
     if (execution.automatic && !services.runner.hasJob(profile->type))
         return Error(ErrorCode::Unsupported,
                      u"This server cannot run %1 profiles."_s.arg(profile->type));
+    // Taken before the change: a run the scheduler starts as soon as it sees the profile
+    // automatic counts as the one asked for here.
+    const QDateTime asked = services.scheduler.now();
     if (Status set = services.profiles.setExecution(context.caller, id, execution); !set.ok())
         return set.error();
     // Automatic again: it starts anew (what MailStore calls a restart).
     if (execution.automatic)
-        QMetaObject::invokeMethod(&services.scheduler, [&scheduler = services.scheduler, id]() {
-            scheduler.runSoon(id);
-        });
+        services.scheduler.runSoon(id, asked);
     return QJsonValue();
 }
 

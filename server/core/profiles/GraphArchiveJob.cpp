@@ -6,6 +6,7 @@
 #include "core/UserRules.h"
 #include "core/profiles/ImapArchiveJob.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -133,12 +134,30 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
         return target.error();
     IngestPipeline pipeline(m_archive, target.value(), report);
 
+    // Progress and an estimate of the time left, from the folders' item counts and the pace
+    // so far (which throttling sets).
+    qint64 total = 0;
+    for (const MailboxFolder &chosenFolder : chosen)
+        total += byPath.value(chosenFolder.path).items;
+    qint64 done = 0;
+    QElapsedTimer clock;
+    clock.start();
+    const auto tell = [&](const QString &path) {
+        const int percent = total > 0 ? static_cast<int>(std::min<qint64>(99, done * 100 / total))
+                                      : 0;
+        QString text = u"Archiving %1: %2 of about %3 messages"_s.arg(path).arg(done).arg(total);
+        if (done > 0 && total > done) {
+            const qint64 left = clock.elapsed() / 1000 * (total - done) / done;
+            text += u", about %1 min left"_s.arg(std::max<qint64>(1, (left + 59) / 60));
+        }
+        progress.report(percent, text);
+    };
+
     QJsonArray folderReports;
     int conversionSkipped = 0;
     for (qsizetype f = 0; f < chosen.size(); ++f) {
         const GraphFolder folder = byPath.value(chosen.at(f).path);
-        progress.report(static_cast<int>(f * 100 / std::max<qsizetype>(1, chosen.size())),
-                        u"Archiving %1"_s.arg(folder.path));
+        tell(folder.path);
         const QString prefix =
             u"graph:%1:%2:%3:"_s.arg(credentialId).arg(mailboxName.toLower(), folder.id);
         Result<FolderRecord> archiveFolder =
@@ -226,6 +245,8 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
             });
             if (!stopped.ok())
                 return stopped;
+            done += ids.size();
+            tell(folder.path);
             link = !page->nextLink.isEmpty() ? page->nextLink : page->deltaLink;
             pipeline.advance({key, positionText({link, stillFailing})});
             if (!page->deltaLink.isEmpty() || link.isEmpty())

@@ -54,26 +54,34 @@ void ProfileScheduler::stop()
     m_pool.waitForDone();
 }
 
-void ProfileScheduler::runSoon(qint64 profileId)
+void ProfileScheduler::runSoon(qint64 profileId, const QDateTime &askedAt)
 {
-    m_soon.insert(profileId);
-    QTimer::singleShot(0, this, &ProfileScheduler::check);
+    {
+        std::lock_guard lock(m_mutex);
+        m_soon.insert(profileId, askedAt);
+    }
+    QMetaObject::invokeMethod(this, &ProfileScheduler::check, Qt::QueuedConnection);
 }
 
 bool ProfileScheduler::due(const ProfileRecord &profile) const
 {
     if (!profile.execution.automatic || m_runner.isRunning(profile.id))
         return false;
+    std::optional<QDateTime> asked;
     {
         std::lock_guard lock(m_mutex);
         if (m_inFlight.contains(profile.id))
             return false;
+        if (const auto soon = m_soon.constFind(profile.id); soon != m_soon.cend())
+            asked = *soon;
     }
     Result<MaintenanceWindows> windows =
         MaintenanceWindows::parse(profile.execution.maintenanceWindows);
     if (!windows.ok() || !windows->isOpen(m_clock.now().toLocalTime().time()))
         return false;
-    if (m_soon.contains(profile.id) || !profile.lastRunEnded.isValid())
+    if (asked && !(profile.lastRunStarted.isValid() && profile.lastRunStarted >= *asked))
+        return true;
+    if (!profile.lastRunEnded.isValid())
         return true;
     // A run that started and never ended was cut off: it is due again at once.
     if (profile.lastRunStarted.isValid() && profile.lastRunStarted > profile.lastRunEnded)
@@ -92,10 +100,15 @@ void ProfileScheduler::check()
         return;
     }
     for (const ProfileRecord &profile : profiles.value()) {
-        if (due(profile)) {
-            m_soon.remove(profile.id);
-            launch(profile);
+        {
+            std::lock_guard lock(m_mutex);
+            const auto soon = m_soon.constFind(profile.id);
+            if (soon != m_soon.cend() && profile.lastRunStarted.isValid() &&
+                profile.lastRunStarted >= *soon)
+                m_soon.remove(profile.id); // a run started since it was asked for
         }
+        if (due(profile))
+            launch(profile);
     }
 }
 
@@ -109,6 +122,7 @@ void ProfileScheduler::launch(const ProfileRecord &profile)
     {
         std::lock_guard lock(m_mutex);
         m_inFlight.insert(profile.id);
+        m_soon.remove(profile.id);
     }
     m_pool.start([this, started]() {
         RunProgress progress(m_stopping);

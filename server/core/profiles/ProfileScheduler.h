@@ -27,7 +27,11 @@ public:
     void start(std::chrono::milliseconds interval = std::chrono::seconds(15));
     void stop();
     // The profile is due now, whatever its pause (set to automatic again: "restarts" it).
-    void runSoon(qint64 profileId);
+    // Any run started at or after `askedAt` answers the request, so take the time before
+    // changing the profile: a run the timer starts meanwhile is not followed by a second one.
+    // Thread-safe.
+    void runSoon(qint64 profileId, const QDateTime &askedAt);
+    QDateTime now() const { return m_clock.now(); }
     // Looks for due profiles once (the timer calls this).
     void check();
     // While this says no (the archive is locked), nothing is started.
@@ -44,12 +48,13 @@ private:
     QTimer m_timer;
     QThreadPool m_pool;
     std::atomic<bool> m_stopping{false};
-    QSet<qint64> m_soon;
     std::function<bool()> m_ready;
 
-    // Launched and not finished (waiting for a worker or running).
     mutable std::mutex m_mutex;
+    // Launched and not finished (waiting for a worker or running).
     QSet<qint64> m_inFlight;
+    // Profiles asked to run soon, and when that was asked.
+    QHash<qint64, QDateTime> m_soon;
 };
 
 } // namespace Mailkeep::Core
