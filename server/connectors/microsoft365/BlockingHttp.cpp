@@ -10,16 +10,34 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::Connectors {
 
+HttpResponse responseOf(QNetworkReply &reply)
+{
+    HttpResponse response;
+    response.status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    for (const auto &[name, value] : reply.rawHeaderPairs())
+        response.headers.insert(name.toLower(), value);
+    response.body = reply.readAll();
+    if (response.status == 0)
+        response.networkError = reply.errorString();
+    return response;
+}
+
+QSslConfiguration tlsTrusting(const QString &caCertificatesFile)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!caCertificatesFile.isEmpty()) {
+        QList<QSslCertificate> authorities = tls.caCertificates();
+        authorities += QSslCertificate::fromPath(caCertificatesFile, QSsl::Pem);
+        tls.setCaCertificates(authorities);
+    }
+    return tls;
+}
+
 BlockingHttp::BlockingHttp(const QString &caCertificatesFile)
     : m_network(std::make_unique<QNetworkAccessManager>())
-    , m_tls(QSslConfiguration::defaultConfiguration())
+    , m_tls(tlsTrusting(caCertificatesFile))
 {
     m_network->setAutoDeleteReplies(false);
-    if (!caCertificatesFile.isEmpty()) {
-        QList<QSslCertificate> authorities = m_tls.caCertificates();
-        authorities += QSslCertificate::fromPath(caCertificatesFile, QSsl::Pem);
-        m_tls.setCaCertificates(authorities);
-    }
 }
 
 BlockingHttp::~BlockingHttp() = default;
@@ -55,22 +73,16 @@ HttpResponse BlockingHttp::send(const HttpRequest &request, const std::function<
     if (!reply->isFinished())
         loop.exec();
 
-    HttpResponse response;
     if (!reply->isFinished()) {
         reply->abort();
+        HttpResponse response;
         if (stopped)
             response.cancelled = true;
         else
             response.networkError = u"no answer within %1 seconds"_s.arg(request.timeoutMs / 1000);
         return response;
     }
-    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    for (const auto &[name, value] : reply->rawHeaderPairs())
-        response.headers.insert(name.toLower(), value);
-    response.body = reply->readAll();
-    if (response.status == 0)
-        response.networkError = reply->errorString();
-    return response;
+    return responseOf(*reply);
 }
 
 } // namespace Mailkeep::Connectors

@@ -11,6 +11,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace Mailkeep::Connectors {
 
@@ -33,6 +34,11 @@ struct HttpResponse
 
     bool answered() const { return networkError.isEmpty() && !cancelled; }
 };
+
+// The answer of a finished reply (status 0 and networkError when none came).
+HttpResponse responseOf(QNetworkReply &reply);
+// The system's trusted authorities plus those of a PEM file, if one is named.
+QSslConfiguration tlsTrusting(const QString &caCertificatesFile);
 
 // HTTPS requests from a worker thread, one at a time, waiting for each answer (a local event
 // loop). Certificates are checked against the system's authorities and, when given, the

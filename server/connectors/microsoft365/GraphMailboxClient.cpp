@@ -153,7 +153,7 @@ Result<QList<Core::GraphFolder>> GraphMailboxClient::folders()
     return folders;
 }
 
-Result<Core::GraphDeltaPage> GraphMailboxClient::delta(const QString &folderId, const QString &link)
+HttpRequest GraphMailboxClient::deltaRequest(const QString &folderId, const QString &link) const
 {
     HttpRequest request;
     request.url =
@@ -162,19 +162,28 @@ Result<Core::GraphDeltaPage> GraphMailboxClient::delta(const QString &folderId, 
                   QString::fromLatin1(QUrl::toPercentEncoding(folderId))))
             : QUrl(link, QUrl::TolerantMode);
     request.headers = {{"Prefer", "odata.maxpagesize=100"}, {"Accept", "application/json"}};
-    Result<HttpResponse> response = m_session.one(request);
-    if (!response.ok())
-        return response.error();
+    return request;
+}
+
+HttpRequest GraphMailboxClient::valueRequest(const QString &id) const
+{
+    HttpRequest request;
+    request.url =
+        url(u"/messages/%1/$value"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
+    return request;
+}
+
+Result<Core::GraphDeltaPage> GraphMailboxClient::pageFrom(const HttpResponse &response) const
+{
     Core::GraphDeltaPage page;
-    if (response->status == 410 ||
-        (response->status >= 400 && response->body.contains("syncStateNotFound")) ||
-        response->body.contains("SyncStateNotFound") || response->body.contains("resyncRequired")) {
+    if (response.status == 410 || response.body.contains("yncStateNotFound") ||
+        response.body.contains("resyncRequired")) {
         page.syncStateLost = true;
         return page;
     }
-    if (response->status != 200)
-        return graphError(response.value(), u"a folder of %1"_s.arg(m_mailbox));
-    const QJsonObject json = lenientJson(response->body);
+    if (response.status != 200)
+        return graphError(response, u"a folder of %1"_s.arg(m_mailbox));
+    const QJsonObject json = lenientJson(response.body);
     for (const QJsonValue &item : json.value(u"value"_s).toArray()) {
         const QJsonObject message = item.toObject();
         Core::GraphChange change;
@@ -191,17 +200,36 @@ Result<Core::GraphDeltaPage> GraphMailboxClient::delta(const QString &folderId, 
     return page;
 }
 
+Result<Core::GraphDeltaPage> GraphMailboxClient::delta(const QString &folderId, const QString &link)
+{
+    Result<HttpResponse> response = m_session.one(deltaRequest(folderId, link));
+    if (!response.ok())
+        return response.error();
+    return pageFrom(response.value());
+}
+
 void GraphMailboxClient::fetch(const QList<QString> &ids,
                                const std::function<void(qsizetype, Result<QByteArray>)> &each)
 {
+    (void)fetchAndNextPage(ids, {}, each);
+}
+
+Result<Core::GraphDeltaPage>
+GraphMailboxClient::fetchAndNextPage(const QList<QString> &ids, const QString &link,
+                                     const std::function<void(qsizetype, Result<QByteArray>)> &each)
+{
     QList<HttpRequest> requests;
-    for (const QString &id : ids) {
-        HttpRequest request;
-        request.url =
-            url(u"/messages/%1/$value"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
-        requests.append(request);
-    }
+    for (const QString &id : ids)
+        requests.append(valueRequest(id));
+    if (!link.isEmpty()) // the links carry their folder
+        requests.append(deltaRequest({}, link));
+    Result<Core::GraphDeltaPage> next = Core::GraphDeltaPage{};
     m_session.run(requests, [&](qsizetype index, Result<HttpResponse> response) {
+        if (index == ids.size()) {
+            next = response.ok() ? pageFrom(response.value())
+                                 : Result<Core::GraphDeltaPage>(response.error());
+            return;
+        }
         if (!response.ok())
             return each(index, response.error());
         if (response->status != 200)
@@ -210,6 +238,7 @@ void GraphMailboxClient::fetch(const QList<QString> &ids,
         // The bytes as Exchange gives them: never parsed as JSON.
         each(index, std::move(response->body));
     });
+    return next;
 }
 
 Status GraphMailboxClient::remove(const QList<QString> &ids)

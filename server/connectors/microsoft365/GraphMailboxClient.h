@@ -16,6 +16,9 @@ public:
     Result<Core::GraphDeltaPage> delta(const QString &folderId, const QString &link) override;
     void fetch(const QList<QString> &ids,
                const std::function<void(qsizetype, Result<QByteArray>)> &each) override;
+    Result<Core::GraphDeltaPage>
+    fetchAndNextPage(const QList<QString> &ids, const QString &link,
+                     const std::function<void(qsizetype, Result<QByteArray>)> &each) override;
     Status remove(const QList<QString> &ids) override;
     QJsonObject statistics() const override { return m_session.statistics(); }
 
@@ -24,6 +27,9 @@ public:
 
 private:
     QUrl url(const QString &path) const;
+    HttpRequest deltaRequest(const QString &folderId, const QString &link) const;
+    HttpRequest valueRequest(const QString &id) const;
+    Result<Core::GraphDeltaPage> pageFrom(const HttpResponse &response) const;
     Result<QJsonObject> getJson(const QUrl &url,
                                 const QList<std::pair<QByteArray, QByteArray>> &headers = {});
     // Every page of a list (value + @odata.nextLink).

@@ -4,7 +4,6 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -93,12 +92,7 @@ void GraphSession::run(const QList<HttpRequest> &requests,
 {
     if (requests.isEmpty())
         return;
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    if (!m_tokens.overrides().caCertificatesFile.isEmpty()) {
-        QList<QSslCertificate> authorities = tls.caCertificates();
-        authorities += QSslCertificate::fromPath(m_tokens.overrides().caCertificatesFile);
-        tls.setCaCertificates(authorities);
-    }
+    const QSslConfiguration tls = tlsTrusting(m_tokens.overrides().caCertificatesFile);
     std::deque<Pending> queue;
     for (qsizetype i = 0; i < requests.size(); ++i)
         queue.push_back({i, 0});
@@ -136,13 +130,7 @@ void GraphSession::run(const QList<HttpRequest> &requests,
     };
     auto answered = [&](QNetworkReply *reply) {
         const Pending pending = inFlight.take(reply);
-        HttpResponse response;
-        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            response.headers.insert(name.toLower(), value);
-        response.body = reply->readAll();
-        if (response.status == 0)
-            response.networkError = reply->errorString();
+        const HttpResponse response = responseOf(*reply);
         reply->deleteLater();
         if (stopping)
             return;

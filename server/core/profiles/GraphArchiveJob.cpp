@@ -143,8 +143,8 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
     QElapsedTimer clock;
     clock.start();
     const auto tell = [&](const QString &path) {
-        const int percent = total > 0 ? static_cast<int>(std::min<qint64>(99, done * 100 / total))
-                                      : 0;
+        const int percent =
+            total > 0 ? static_cast<int>(std::min<qint64>(99, done * 100 / total)) : 0;
         QString text = u"Archiving %1: %2 of about %3 messages"_s.arg(path).arg(done).arg(total);
         if (done > 0 && total > done) {
             const qint64 left = clock.elapsed() / 1000 * (total - done) / done;
@@ -178,12 +178,15 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
         QList<std::pair<QString, QDateTime>> added; // for the deletion rule
         QStringList retryIds = position.retry;      // tried first, with the first page
         QString link = position.link;
+        std::optional<Result<GraphDeltaPage>> fetchedAhead;
         for (;;) {
             if (progress.isCancellationRequested()) {
                 (void)pipeline.flush();
                 return Error(ErrorCode::Cancelled, u"The run was cancelled."_s);
             }
-            Result<GraphDeltaPage> page = mailbox.delta(folder.id, link);
+            Result<GraphDeltaPage> page =
+                fetchedAhead ? std::move(*fetchedAhead) : mailbox.delta(folder.id, link);
+            fetchedAhead.reset();
             if (!page.ok()) {
                 if (page.error().code == ErrorCode::Cancelled)
                     return page.error();
@@ -213,7 +216,7 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
             }
             QStringList stillFailing;
             Status stopped;
-            mailbox.fetch(ids, [&](qsizetype index, Result<QByteArray> raw) {
+            const auto archiveOne = [&](qsizetype index, Result<QByteArray> raw) {
                 const QString id = ids.at(index);
                 const QString sourceId = u"%1/%2"_s.arg(folder.path, id);
                 if (!raw.ok()) {
@@ -242,7 +245,12 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
                     return;
                 }
                 added.append({id, received.value(id)});
-            });
+            };
+            // The next page comes along with this page's messages.
+            if (!page->nextLink.isEmpty())
+                fetchedAhead = mailbox.fetchAndNextPage(ids, page->nextLink, archiveOne);
+            else
+                mailbox.fetch(ids, archiveOne);
             if (!stopped.ok())
                 return stopped;
             done += ids.size();

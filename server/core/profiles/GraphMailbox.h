@@ -57,6 +57,11 @@ public:
     // convert to MIME fails with ErrorCode::Unsupported.
     virtual void fetch(const QList<QString> &ids,
                        const std::function<void(qsizetype, Result<QByteArray>)> &each) = 0;
+    // fetch(), and along with it the delta page `link` names: waiting for the next page then
+    // overlaps with the messages of this one.
+    virtual Result<GraphDeltaPage>
+    fetchAndNextPage(const QList<QString> &ids, const QString &link,
+                     const std::function<void(qsizetype, Result<QByteArray>)> &each) = 0;
     // Deletes (into Deleted Items); a message already gone counts as deleted.
     virtual Status remove(const QList<QString> &ids) = 0;
     // Requests made, answers that asked to wait, and the time spent waiting.

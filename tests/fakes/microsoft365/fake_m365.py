@@ -61,6 +61,11 @@ class State:
                     user["id"], user.get("mailbox", {}).get("folders", []))
             return self.mailboxes[key]
 
+    def mailbox_of(self, name):
+        """The mailbox of the user with this id or principal name, or None."""
+        tenant, user = self.find_user(name)
+        return self.mailbox(tenant, user) if user else None
+
     def find_user(self, name):
         for tenant in self.scenario.get("tenants", []):
             for user in tenant.get("users", []):
@@ -200,10 +205,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 state.load(payload)
                 return self.send_json(200, {"ok": True})
             if path == "/_control/message" and method == "POST":
-                tenant, user = state.find_user(payload.get("user", ""))
-                if user is None:
+                box = state.mailbox_of(payload.get("user", ""))
+                if box is None:
                     return self.send_json(404, {"error": "no such user"})
-                box = state.mailbox(tenant, user)
                 with box.lock:
                     folder = box.folder_by_path(payload.get("folder", ""))
                     if folder is None:
@@ -212,20 +216,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     folder.add(message)
                 return self.send_json(200, {"id": message.id})
             if path == "/_control/expire-delta" and method == "POST":
-                tenant, user = state.find_user(payload.get("user", ""))
-                if user is None:
+                box = state.mailbox_of(payload.get("user", ""))
+                if box is None:
                     return self.send_json(404, {"error": "no such user"})
-                box = state.mailbox(tenant, user)
                 with box.lock:
                     box.evicted_before = box.sequence + 1
                 return self.send_json(200, {"ok": True})
             if path == "/_control/throttle" and method == "GET":
                 return self.send_json(200, state.throttle.report())
             if path == "/_control/mailbox" and method == "POST":
-                tenant, user = state.find_user(payload.get("user", ""))
-                if user is None:
+                box = state.mailbox_of(payload.get("user", ""))
+                if box is None:
                     return self.send_json(404, {"error": "no such user"})
-                box = state.mailbox(tenant, user)
                 with box.lock:
                     live = {f.id: [m.id for m in f.messages if not m.deleted]
                             for f in box.folders.values()}
