@@ -28,7 +28,7 @@ public:
     Status loadScenario(const QJsonObject &scenario);
     Status setClockOffset(double seconds);
     // {"path": regex, "method": opt, "status": ..., "body": {...}, "retryAfter": opt,
-    //  "count": uses (default 1; -1 for ever)}
+    //  "count": uses (default 1; -1 for ever), "skip": matching requests let through first}
     Status addFault(const QJsonObject &fault);
     Result<QJsonObject> log(); // {"requests": [...], "assertions": [...]}
     // Mailboxes: a message (spec as in the scenario) into a folder given by its path of

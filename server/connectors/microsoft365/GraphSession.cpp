@@ -180,7 +180,10 @@ void GraphSession::run(const QList<HttpRequest> &requests,
             }
             if (Status token = ensureToken(); !token.ok()) {
                 pumping = false;
-                stopAll(token.error());
+                // Every request fails with it: without a token nothing can be asked.
+                stopAll(token.error().code == ErrorCode::Cancelled
+                            ? token.error()
+                            : Error(ErrorCode::Unauthenticated, token.error().message));
                 return;
             }
             if (stopping)

@@ -172,6 +172,7 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
             return saved.error();
         FolderPosition position = saved.value() ? positionFrom(**saved) : FolderPosition{};
         const int archivedBefore = report.archived;
+        const qsizetype failuresBefore = report.failures.size();
         int fetched = 0;
         int failed = 0;
         bool rescanned = false;
@@ -222,7 +223,9 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
                 if (!raw.ok()) {
                     if (raw.error().code == ErrorCode::NotFound)
                         return; // deleted in the mailbox meanwhile
-                    if (raw.error().code == ErrorCode::Cancelled) {
+                    // Cancelled, or no sign-in any more: the run ends (what is in stays).
+                    if (raw.error().code == ErrorCode::Cancelled ||
+                        raw.error().code == ErrorCode::Unauthenticated) {
                         stopped = raw.error();
                         return;
                     }
@@ -265,8 +268,14 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
 
         int deleted = 0;
         if (filters.deleteAfter && !added.isEmpty()) {
+            // Not what the pipeline could not store: it stays in the mailbox.
+            QSet<QString> notStored;
+            for (qsizetype i = failuresBefore; i < report.failures.size(); ++i)
+                notStored.insert(report.failures.at(i).first);
             QStringList doomed;
             for (const auto &[id, when] : std::as_const(added)) {
+                if (notStored.contains(u"%1/%2"_s.arg(folder.path, id)))
+                    continue;
                 if (filters.deleteOlderThanDays > 0 &&
                     (!when.isValid() || when.daysTo(filters.now) < filters.deleteOlderThanDays))
                     continue;

@@ -91,6 +91,9 @@ class State:
                     continue
                 if not re.search(fault["path"], path):
                     continue
+                if fault.get("skip", 0) > 0:  # the first matches pass untouched
+                    fault["skip"] -= 1
+                    continue
                 if fault["count"] > 0:
                     fault["count"] -= 1
                 return dict(fault)

@@ -266,6 +266,37 @@ TEST_F(GraphProfileTest, ATokenThatExpiresMidRunIsRenewed)
     EXPECT_EQ(tokens, 2) << "one sign-in, one renewal";
 }
 
+TEST_F(GraphProfileTest, ASignInThatStopsWorkingEndsTheRunWithTheReason)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario()).ok());
+    // The token expires during the run, and the certificate is gone from Entra ID by then.
+    ASSERT_TRUE(m_fake
+                    .addFault({{u"path"_s, u"/\\$value$"_s},
+                               {u"status"_s, 401},
+                               {u"skip"_s, 2},
+                               {u"body"_s,
+                                QJsonObject{{u"error"_s,
+                                             QJsonObject{{u"code"_s, u"InvalidAuthenticationToken"_s},
+                                                         {u"message"_s, u"expired"_s}}}}}})
+                    .ok());
+    ASSERT_TRUE(m_fake
+                    .addFault({{u"path"_s, u"/oauth2/v2.0/token$"_s},
+                               {u"status"_s, 401},
+                               {u"skip"_s, 1},
+                               {u"count"_s, -1},
+                               {u"body"_s,
+                                QJsonObject{{u"error"_s, u"invalid_client"_s},
+                                            {u"error_description"_s,
+                                             u"AADSTS700027: Client assertion contains an invalid "
+                                             "signature. [Reason - The key was not found.]"_s},
+                                            {u"error_codes"_s, QJsonArray{700027}}}}})
+                    .ok());
+    const QJsonObject ran = runProfile(createProfile());
+    EXPECT_EQ(status(ran), u"failed"_s) << QJsonDocument(ran).toJson().toStdString();
+    EXPECT_TRUE(message(ran).contains(u"upload"_s)) << message(ran).toStdString();
+    EXPECT_TRUE(message(ran).contains(u"AADSTS700027"_s)) << message(ran).toStdString();
+}
+
 TEST_F(GraphProfileTest, AMessageThatCannotBeConvertedFailsAloneAndCanBeSkipped)
 {
     ASSERT_TRUE(m_fake
