@@ -58,6 +58,10 @@ Status TestMicrosoft365::start()
         return Error(ErrorCode::Internal, u"cannot write the fake's keys"_s);
 
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"PYTHONDONTWRITEBYTECODE"_s, u"1"_s); // nothing left in the sources
+    m_process.setProcessEnvironment(environment);
+
     m_process.start(u"python3"_s,
                     {QStringLiteral(MAILKEEP_FAKES_DIR) + u"/microsoft365/fake_m365.py"_s,
                      u"--tls-cert"_s, m_directory->filePath(u"tls.crt"_s), u"--tls-key"_s,

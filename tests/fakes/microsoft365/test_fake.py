@@ -1,0 +1,152 @@
+"""Checks of the fake Microsoft 365 itself: its RSA verification against signatures made by the
+openssl command line, certificate reading, tamper-proof delta tokens, delta paging and the
+throttling rules. Run by ctest (fake_microsoft365)."""
+
+import base64
+import os
+import subprocess
+import tempfile
+import unittest
+
+import der
+import graph
+import jws
+import mailboxes
+import rsa
+
+
+def openssl(*args, data=None):
+    return subprocess.run(["openssl", *args], input=data, capture_output=True, check=True).stdout
+
+
+class CryptoTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        key = os.path.join(cls.folder.name, "key.pem")
+        cert = os.path.join(cls.folder.name, "cert.pem")
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                "-days", "2", "-subj", "/CN=fake test")
+        cls.key_path = key
+        with open(cert, "rb") as file:
+            cls.certificate = der.certificate(der.pem_to_der(file.read(), "CERTIFICATE"))
+        with open(key, "rb") as file:
+            cls.key = der.rsa_private_key(der.pem_to_der(file.read(), "PRIVATE KEY"))
+
+    def sign(self, data, *options):
+        return openssl("dgst", "-sha256", "-sign", self.key_path, *options, data=data)
+
+    def test_pkcs1_signatures_of_openssl_verify(self):
+        data = b"header.claims"
+        signature = self.sign(data)
+        c = self.certificate
+        self.assertTrue(rsa.verify_rs256(c["n"], c["e"], data, signature))
+        self.assertFalse(rsa.verify_rs256(c["n"], c["e"], data + b"x", signature))
+        self.assertFalse(rsa.verify_ps256(c["n"], c["e"], data, signature))
+
+    def test_pss_signatures_of_openssl_verify(self):
+        data = b"header.claims"
+        signature = self.sign(data, "-sigopt", "rsa_padding_mode:pss", "-sigopt",
+                              "rsa_pss_saltlen:32", "-sigopt", "rsa_mgf1_md:sha256")
+        c = self.certificate
+        self.assertTrue(rsa.verify_ps256(c["n"], c["e"], data, signature))
+        self.assertFalse(rsa.verify_ps256(c["n"], c["e"], b"other", signature))
+        self.assertFalse(rsa.verify_rs256(c["n"], c["e"], data, signature))
+        # Another salt length is not PS256 as JWS defines it.
+        other_salt = self.sign(data, "-sigopt", "rsa_padding_mode:pss", "-sigopt",
+                               "rsa_pss_saltlen:20")
+        self.assertFalse(rsa.verify_ps256(c["n"], c["e"], data, other_salt))
+
+    def test_own_tokens_and_their_tampering(self):
+        token = jws.mint(self.key, {"aud": "https://graph.microsoft.com", "roles": []}, "k")
+        self.assertEqual(jws.verify_own(self.key, token)["aud"], "https://graph.microsoft.com")
+        header, claims, signature = token.split(".")
+        forged = jws.b64url(b'{"aud":"https://graph.microsoft.com","roles":["Mail.ReadWrite"]}')
+        self.assertIsNone(jws.verify_own(self.key, ".".join([header, forged, signature])))
+        self.assertIsNone(jws.verify_own(self.key, "not a token"))
+
+    def test_certificate_validity_is_read(self):
+        span = self.certificate["not_after"] - self.certificate["not_before"]
+        self.assertEqual(span.days, 2)
+
+
+class MailboxTest(unittest.TestCase):
+    def mailbox(self, count):
+        messages = [{"raw": base64.b64encode(b"Subject: %d\r\n\r\nbody" % i).decode()}
+                    for i in range(count)]
+        return mailboxes.Mailbox("u1", [{"displayName": "Inbox", "messages": messages}])
+
+    def test_delta_tokens_cannot_be_forged(self):
+        tokens = mailboxes.DeltaTokens()
+        token = tokens.make("u1", "f1", 7, "delta")
+        self.assertEqual(tokens.read(token), ["u1", "f1", 7, "delta"])
+        raw = bytearray(jws.unb64url(token))
+        raw[5] ^= 1
+        self.assertIsNone(tokens.read(jws.b64url(bytes(raw))))
+
+    def test_delta_pages_then_only_changes(self):
+        class State:
+            delta_tokens = mailboxes.DeltaTokens()
+        service = graph.Graph(State(), "global")
+        box = self.mailbox(25)
+        folder = box.roots[0]
+        seen = []
+        query = {}
+        while True:
+            _, _, page = service.delta(box, folder, query, {"Prefer": "odata.maxpagesize=10"},
+                                       "https://fake/v1.0/users/u1")
+            seen += [item["id"] for item in page["value"]]
+            link = page.get("@odata.nextLink") or page["@odata.deltaLink"]
+            query = dict(p.split("=", 1) for p in link.split("?", 1)[1].split("&"))
+            if "@odata.deltaLink" in page:
+                break
+        self.assertEqual(len(seen), 25)
+        self.assertEqual(len(set(seen)), 25)
+        folder.add(mailboxes.Message(folder, {"raw": base64.b64encode(b"new").decode()}, 99))
+        folder.remove(folder.messages[0])
+        _, _, page = service.delta(box, folder, query, {}, "https://fake/v1.0/users/u1")
+        self.assertEqual(len(page["value"]), 2)
+        self.assertEqual(len([i for i in page["value"] if "@removed" in i]), 1)
+        box.evicted_before = box.sequence + 1
+        with self.assertRaises(graph.GraphError) as gone:
+            service.delta(box, folder, query, {}, "https://fake/v1.0/users/u1")
+        self.assertEqual(gone.exception.status, 410)
+
+
+class ThrottleTest(unittest.TestCase):
+    def test_a_fifth_request_at_once_is_refused(self):
+        throttle = graph.Throttle()
+        for _ in range(4):
+            throttle.enter(("app", "u1"), {}, 0.0)
+        with self.assertRaises(graph.GraphError) as refused:
+            throttle.enter(("app", "u1"), {}, 0.0)
+        self.assertEqual(refused.exception.status, 429)
+        self.assertEqual(refused.exception.code, "ApplicationThrottled")
+        throttle.enter(("app", "u2"), {}, 0.0)  # another mailbox is not affected
+        throttle.leave(("app", "u1"))
+        throttle.enter(("app", "u1"), {}, 0.0)
+        report = throttle.report()["app/u1"]
+        self.assertEqual(report["maxInFlight"], 4)
+        self.assertEqual(report["refusedForConcurrency"], 1)
+
+    def test_the_budget_answers_with_the_wait(self):
+        throttle = graph.Throttle()
+        limits = {"requestsPerWindow": 3, "windowSeconds": 10}
+        for moment in (0.0, 1.0, 2.0):
+            throttle.enter(("app", "u1"), limits, moment)
+            throttle.leave(("app", "u1"))
+        with self.assertRaises(graph.GraphError) as refused:
+            throttle.enter(("app", "u1"), limits, 5.0)
+        self.assertEqual(refused.exception.headers["Retry-After"], "5.000")
+        throttle.enter(("app", "u1"), limits, 10.5)  # the first one has left the window
+        # Retry-After may be missing altogether.
+        silent = graph.Throttle()
+        quiet = {"requestsPerWindow": 1, "windowSeconds": 10, "retryAfter": None}
+        silent.enter(("app", "u1"), quiet, 0.0)
+        silent.leave(("app", "u1"))
+        with self.assertRaises(graph.GraphError) as refused:
+            silent.enter(("app", "u1"), quiet, 1.0)
+        self.assertNotIn("Retry-After", refused.exception.headers)
+
+if __name__ == "__main__":
+    unittest.main()
