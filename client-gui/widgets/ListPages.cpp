@@ -26,6 +26,7 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     , m_columns(std::move(columns))
     , m_emptyText(std::move(emptyText))
     , m_status(new QLabel(this))
+    , m_outcome(new QLabel(this))
     , m_list(new QTreeWidget(this))
 {
     QStringList headers;
@@ -38,6 +39,8 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     m_list->sortByColumn(0, Qt::AscendingOrder);
     m_list->header()->setStretchLastSection(true);
     m_status->setWordWrap(true);
+    m_outcome->setWordWrap(true);
+    m_outcome->hide();
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     connect(refreshButton, &QPushButton::clicked, this, &ServerListPage::refresh);
     auto *top = new QHBoxLayout;
@@ -47,6 +50,7 @@ ServerListPage::ServerListPage(ClientCore::ConsoleSession &session, QString titl
     top->addWidget(refreshButton);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_outcome);
     layout->addWidget(m_status);
     layout->addWidget(m_list, 1);
 }
@@ -108,8 +112,9 @@ void ServerListPage::runLong(const QString &label, const QString &function,
                                                      : tr("%1 failed.").arg(label);
                     else
                         text = tr("%1: done.").arg(label);
+                    m_outcome->setText(text);
+                    m_outcome->setVisible(!text.isEmpty());
                     refresh();
-                    m_status->setText(text);
                 });
 }
 

@@ -54,6 +54,10 @@ private:
     QString m_emptyText;
     std::function<bool(const QJsonObject &)> m_filter;
     QLabel *m_status;
+    // What the last action came to. Apart from m_status, so that the list refresh each
+    // action ends with does not wipe out its outcome before anyone has read it.
+    QLabel *m_outcome;
+
     QHBoxLayout *m_buttons = nullptr;
     QTreeWidget *m_list;
 };

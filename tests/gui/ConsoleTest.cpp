@@ -375,13 +375,24 @@ TEST_F(ConsoleTest, AProfileRunsFromTheArchiveEmailPage)
     page->list()->setCurrentItem(page->list()->topLevelItem(0));
     ASSERT_TRUE(run->isEnabled());
     run->click();
-    ASSERT_TRUE(waitFor([&]() {
+    const auto outcomeShown = [&]() {
         for (QLabel *label : page->findChildren<QLabel *>()) {
-            if (label->text() == u"Run now: done."_s)
+            if (label->text() == u"Run now: done."_s && label->isVisible())
                 return true;
         }
         return false;
+    };
+    ASSERT_TRUE(waitFor(outcomeShown));
+    // The list reloads after the run; the outcome must outlast that reload.
+    ASSERT_TRUE(waitFor([&]() {
+        for (QLabel *label : page->findChildren<QLabel *>()) {
+            if (label->text() == u"Loading…"_s)
+                return false;
+        }
+        return page->list()->topLevelItemCount() == 1;
     }));
+    EXPECT_TRUE(outcomeShown());
+
     const QJsonArray results =
         call(admin, u"GetWorkerResults"_s,
              {{u"fromIncluding"_s, u"2000-01-01T00:00:00"_s},
