@@ -57,6 +57,7 @@ public:
     // change to users, so remembered logins are checked again.
     void registerFunctions(Core::FunctionRegistry &registry, std::function<void()> usersChanged);
 
+    Core::UserStore &users() { return m_users; }
     Core::KeyRing &keys() { return *m_keys; }
     Core::StoreService &stores() { return *m_stores; }
     Core::StoreCatalog &catalog();

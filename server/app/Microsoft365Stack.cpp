@@ -1,10 +1,12 @@
 #include "app/Microsoft365Stack.h"
 
 #include "app/CredentialTestFunction.h"
+#include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
 #include "connectors/microsoft365/TokenClient.h"
 #include "core/credentials/CredentialService.h"
 #include "core/functions/CredentialFunctions.h"
+#include "core/functions/DirectoryFunctions.h"
 #include "core/profiles/GraphArchiveJob.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileService.h"
@@ -41,10 +43,25 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
 
 Microsoft365Stack::~Microsoft365Stack() = default;
 
-void Microsoft365Stack::registerFunctions(Core::FunctionRegistry &registry)
+void Microsoft365Stack::registerFunctions(Core::FunctionRegistry &registry,
+                                          std::function<void()> usersChanged)
 {
     Core::registerCredentialFunctions(registry, *m_credentials, m_archive.audit());
     registerCredentialTest(registry, *m_credentials, *m_tokens);
+    const Core::DirectoryConnector connect =
+        [credentials = m_credentials.get(), tokens = m_tokens.get()](
+            qint64 credentialId,
+            std::function<bool()> cancelled) -> Result<std::unique_ptr<Core::DirectorySource>> {
+        Result<Core::AppCredential> credential = credentials->forSignIn(credentialId);
+        if (!credential.ok())
+            return credential.error();
+        return std::unique_ptr<Core::DirectorySource>(
+            std::make_unique<Connectors::GraphDirectoryClient>(*tokens, credential.value(),
+                                                               std::move(cancelled)));
+    };
+    Core::registerDirectoryFunctions(registry,
+                                     {m_archive.users(), m_archive.folders(), *m_credentials,
+                                      m_archive.audit(), connect, std::move(usersChanged)});
 }
 
 } // namespace Mailkeep::App

@@ -4,6 +4,7 @@
 #include "app/ProfileStack.h"
 #include "connectors/microsoft365/CloudEndpoints.h"
 
+#include <functional>
 #include <memory>
 
 namespace Mailkeep::Core {
@@ -21,8 +22,8 @@ class PgCredentialStore;
 namespace Mailkeep::App {
 
 // Microsoft 365: the credential objects (Entra ID applications with the server's
-// certificates), the token client that signs in with them, and the profile types that
-// archive from Microsoft 365 through Microsoft Graph.
+// certificates), the token client that signs in with them, the profile types that archive
+// from Microsoft 365 through Microsoft Graph, and user synchronisation with Entra ID.
 class Microsoft365Stack
 {
 public:
@@ -32,7 +33,9 @@ public:
                       Connectors::CloudOverrides endpoints = {});
     ~Microsoft365Stack();
 
-    void registerFunctions(Core::FunctionRegistry &registry);
+    // The credential and directory services functions. usersChanged runs after a
+    // synchronisation changed users, so remembered logins are checked again.
+    void registerFunctions(Core::FunctionRegistry &registry, std::function<void()> usersChanged);
     Core::CredentialService &credentials() { return *m_credentials; }
     Connectors::TokenClient &tokens() { return *m_tokens; }
 

@@ -187,8 +187,8 @@ Status ServerApplication::openArchiveStores()
     }
     m_profiles = std::make_unique<ProfileStack>(*m_pool, *m_archive, *m_users,
                                                 SystemClock::instance(), m_config.profileWorkers);
-    m_microsoft365 = std::make_unique<Microsoft365Stack>(*m_pool, *m_archive, *m_profiles,
-                                                         *m_users, m_config.microsoft365);
+    m_microsoft365 = std::make_unique<Microsoft365Stack>(*m_pool, *m_archive, *m_profiles, *m_users,
+                                                         m_config.microsoft365);
     m_profiles->startScheduler();
     if (opened->createdStore)
         qCInfo(lcServer).noquote() << "Created the archive store" << opened->createdStore->name;
@@ -222,7 +222,8 @@ Status ServerApplication::startApi()
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_profiles->registerFunctions(m_api->functions());
-    m_microsoft365->registerFunctions(m_api->functions());
+    m_microsoft365->registerFunctions(m_api->functions(),
+                                      [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     // Directory exports are signed with the server's own key; its certificate goes along.
     QFile certificate(files->certificateFile);
     QFile key(files->keyFile);

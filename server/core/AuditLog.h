@@ -27,7 +27,9 @@ inline const QString GlobalPropertyChange = QStringLiteral("GlobalPropertyChange
 inline const QString CredentialCreate = QStringLiteral("CredentialCreate");
 inline const QString CredentialChange = QStringLiteral("CredentialChange");
 inline const QString CredentialDelete = QStringLiteral("CredentialDelete");
-
+inline const QString DirectoryServicesChangeSettings =
+    QStringLiteral("DirectoryServicesChangeSettings");
+inline const QString DirectoryServicesSync = QStringLiteral("DirectoryServicesSync");
 
 } // namespace AuditEvent
 

@@ -1,5 +1,7 @@
 #include "connectors/microsoft365/GraphMailboxClient.h"
 
+#include "connectors/microsoft365/GraphJson.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -8,17 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace Mailkeep::Connectors {
 
 namespace {
-
-// Exchange sometimes puts invalid UTF-8 into JSON strings; one bad message must not break a
-// whole page, so such text is read with replacement characters instead.
-QJsonObject lenientJson(const QByteArray &body)
-{
-    QJsonParseError error;
-    QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error == QJsonParseError::IllegalUTF8String)
-        document = QJsonDocument::fromJson(QString::fromUtf8(body).toUtf8(), &error);
-    return document.object();
-}
 
 // Well-known folders whose role the folder choice needs (trash, junk and drafts stay out).
 const QList<std::pair<QString, QString>> kWellKnown{{u"deleteditems"_s, u"trash"_s},
@@ -83,31 +74,14 @@ Result<QJsonObject>
 GraphMailboxClient::getJson(const QUrl &target,
                             const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
-    HttpRequest request;
-    request.url = target;
-    request.headers = headers;
-    request.headers.append(std::pair<QByteArray, QByteArray>("Accept", "application/json"));
-    Result<HttpResponse> response = m_session.one(request);
-    if (!response.ok())
-        return response.error();
-    if (response->status != 200)
-        return graphError(response.value(), u"the mailbox %1"_s.arg(m_mailbox));
-    return lenientJson(response->body);
+    return graphJson(m_session, target, refusal(), headers);
 }
 
-Result<QList<QJsonObject>> GraphMailboxClient::listAll(const QUrl &first)
+GraphRefusal GraphMailboxClient::refusal() const
 {
-    QList<QJsonObject> items;
-    QUrl next = first;
-    while (next.isValid() && !next.isEmpty()) {
-        Result<QJsonObject> page = getJson(next);
-        if (!page.ok())
-            return page.error();
-        for (const QJsonValue &item : page->value(u"value"_s).toArray())
-            items.append(item.toObject());
-        next = QUrl(page->value(u"@odata.nextLink"_s).toString());
-    }
-    return items;
+    return [mailbox = m_mailbox](const HttpResponse &response) {
+        return graphError(response, u"the mailbox %1"_s.arg(mailbox));
+    };
 }
 
 Result<QList<Core::GraphFolder>> GraphMailboxClient::folders()
@@ -130,7 +104,7 @@ Result<QList<Core::GraphFolder>> GraphMailboxClient::folders()
         {url(u"/mailFolders?includeHiddenFolders=true&$top=100"_s), QString()}};
     while (!levels.isEmpty()) {
         const auto [listUrl, parentPath] = levels.takeFirst();
-        Result<QList<QJsonObject>> children = listAll(listUrl);
+        Result<QList<QJsonObject>> children = graphList(m_session, listUrl, refusal());
         if (!children.ok())
             return children.error();
         for (const QJsonObject &child : std::as_const(children.value())) {

@@ -32,8 +32,7 @@ private:
     Result<Core::GraphDeltaPage> pageFrom(const HttpResponse &response) const;
     Result<QJsonObject> getJson(const QUrl &url,
                                 const QList<std::pair<QByteArray, QByteArray>> &headers = {});
-    // Every page of a list (value + @odata.nextLink).
-    Result<QList<QJsonObject>> listAll(const QUrl &first);
+    std::function<Error(const HttpResponse &)> refusal() const;
 
     CloudEndpoints m_endpoints;
     QString m_mailbox;

@@ -194,7 +194,16 @@ Status CredentialService::remove(qint64 id)
                      "first."_s.arg(id)
                          .arg(ids.join(u", "_s)));
     }
+    if (m_otherUse) {
+        Result<QString> other = m_otherUse(id);
+        if (!other.ok())
+            return other.error();
+        if (!other->isEmpty())
+            return Error(ErrorCode::Conflict,
+                         u"Credential %1 is used by %2: change it first."_s.arg(id).arg(*other));
+    }
     Result<bool> removed = m_credentials.remove(id);
+
     if (!removed.ok())
         return removed.error();
     if (!removed.value())

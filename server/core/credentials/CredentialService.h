@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace Mailkeep::Core {
 
 // What an administrator sets on a credential; unset fields stay as they are on a change.
@@ -43,6 +45,13 @@ public:
     Status remove(qint64 id);
     // Ids of the profiles whose credentialId is this credential.
     Result<QList<qint64>> usedBy(qint64 id);
+    // Users of credentials other than profiles (the directory services configuration): the
+    // answer names the user when it holds credential id, and is empty otherwise.
+    void setOtherUse(std::function<Result<QString>(qint64 id)> otherUse)
+    {
+        m_otherUse = std::move(otherUse);
+    }
+
     // For token requests: the private key opened.
     Result<AppCredential> forSignIn(qint64 id);
 
@@ -57,6 +66,7 @@ private:
     CredentialStore &m_credentials;
     ProfileStore &m_profiles;
     KeyRing &m_keys;
+    std::function<Result<QString>(qint64 id)> m_otherUse;
 };
 
 } // namespace Mailkeep::Core

@@ -7,6 +7,7 @@ import re
 import time
 import urllib.parse
 
+import directory
 import jws
 
 GRAPH_RESOURCE = {"global": "https://graph.microsoft.com",
@@ -117,10 +118,19 @@ class Graph:
         claims = self.caller(headers)
         tenant = self.tenant(claims)
         match = USER_PATH.match(parts.path)
-        if parts.path == "/v1.0/users" and method == "GET":
+        if method == "GET" and (parts.path == "/v1.0/users" or
+                                parts.path.startswith("/v1.0/groups")):
             self.need(claims, "Directory.Read.All", "Authorization_RequestDenied",
                       "Insufficient privileges to complete the operation.")
-            return self.users(tenant, query, own_url)
+            try:
+                answer = directory.Directory(tenant, self.state.delta_tokens).handle(
+                    parts.path, query, headers, own_url)
+            except directory.DirectoryError as error:
+                raise GraphError(error.status, error.code, error.message)
+            if answer is None:
+                raise GraphError(400, "BadRequest", "Resource not found for the segment '%s'."
+                                 % parts.path)
+            return 200, {}, answer
         if not match:
             raise GraphError(400, "BadRequest", "Resource not found for the segment '%s'."
                              % parts.path)
@@ -156,10 +166,6 @@ class Graph:
         fields = ["id", "userPrincipalName", "mail", "displayName", "accountEnabled", "userType",
                   "proxyAddresses", "assignedLicenses", "assignedPlans"]
         return {k: user[k] for k in fields if k in user}
-
-    def users(self, tenant, query, own_url):
-        users = [self.user_json(u) for u in tenant.get("users", [])]
-        return self.paged(users, query, own_url + "/v1.0/users", 100, 999)
 
     def paged(self, items, query, base, default, maximum):
         top = int(query.get("$top", default))

@@ -1,14 +1,16 @@
 """Checks of the fake Microsoft 365 itself: its RSA verification against signatures made by the
 openssl command line, certificate reading, tamper-proof delta tokens, delta paging and the
-throttling rules. Run by ctest (fake_microsoft365)."""
+throttling rules, directory paging, filters and members. Run by ctest (fake_microsoft365)."""
 
 import base64
 import os
 import subprocess
 import tempfile
 import unittest
+import urllib.parse
 
 import der
+import directory
 import graph
 import jws
 import mailboxes
@@ -150,3 +152,63 @@ class ThrottleTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class DirectoryTest(unittest.TestCase):
+    def setUp(self):
+        users = [{"id": "u%d" % i, "userPrincipalName": "user%d@contoso.example" % i,
+                  "accountEnabled": i % 2 == 0, "assignedLicenses": [{"skuId": "x"}] if i < 3
+                  else []} for i in range(5)]
+        groups = [{"id": "g1", "displayName": "Staff", "securityEnabled": True,
+                   "members": ["u0", "g2"]},
+                  {"id": "g2", "displayName": "Team", "groupTypes": ["Unified"],
+                   "mail": "team@contoso.example", "members": ["u3"]}]
+        self.directory = directory.Directory({"id": "t", "users": users, "groups": groups},
+                                             mailboxes.DeltaTokens())
+
+    def get(self, path, query, headers=None):
+        return self.directory.handle(path, query, headers or {}, "https://fake")
+
+    def test_pages_follow_top_and_skip_tokens_cannot_be_forged(self):
+        first = self.get("/v1.0/users", {"$top": "2", "$select": "id,accountEnabled"})
+        self.assertEqual([u["id"] for u in first["value"]], ["u0", "u1"])
+        self.assertEqual(set(first["value"][0]), {"id", "accountEnabled"})
+        link = urllib.parse.urlsplit(first["@odata.nextLink"])
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(link.query).items()}
+        second = self.get(link.path, query)
+        self.assertEqual([u["id"] for u in second["value"]], ["u2", "u3"])
+        query["$skiptoken"] = query["$skiptoken"][:-2] + "AA"
+        with self.assertRaises(directory.DirectoryError) as refused:
+            self.get(link.path, query)
+        self.assertEqual(refused.exception.status, 400)
+        with self.assertRaises(directory.DirectoryError):
+            self.get("/v1.0/users", {"$top": "1000"})
+
+    def test_default_fields_lack_what_a_sync_needs_without_select(self):
+        user = self.get("/v1.0/users", {})["value"][0]
+        self.assertIn("userPrincipalName", user)
+        self.assertNotIn("accountEnabled", user)
+        self.assertNotIn("proxyAddresses", user)
+
+    def test_advanced_filters_need_consistency_level(self):
+        query = {"$filter": "assignedLicenses/$count ne 0", "$count": "true"}
+        with self.assertRaises(directory.DirectoryError) as refused:
+            self.get("/v1.0/users", query)
+        self.assertEqual(refused.exception.code, "Request_UnsupportedQuery")
+        licensed = self.get("/v1.0/users", query, {"ConsistencyLevel": "eventual"})
+        self.assertEqual(licensed["@odata.count"], 3)
+        enabled = self.get("/v1.0/users", {"$filter": "accountEnabled eq true"})
+        self.assertEqual([u["id"] for u in enabled["value"]], ["u0", "u2", "u4"])
+
+    def test_members_direct_and_transitive(self):
+        direct = self.get("/v1.0/groups/g1/members", {"$select": "id"})["value"]
+        self.assertEqual([(m["@odata.type"], m["id"]) for m in direct],
+                         [("#microsoft.graph.user", "u0"), ("#microsoft.graph.group", "g2")])
+        users = self.get("/v1.0/groups/g1/transitiveMembers/microsoft.graph.user",
+                         {"$select": "id"})["value"]
+        self.assertEqual([m["id"] for m in users], ["u0", "u3"])
+        unified = self.get("/v1.0/groups", {"$filter": "groupTypes/any(c:c eq 'Unified')"})
+        self.assertEqual([g["mail"] for g in unified["value"]], ["team@contoso.example"])
+        with self.assertRaises(directory.DirectoryError) as missing:
+            self.get("/v1.0/groups/nope/members", {})
+        self.assertEqual(missing.exception.status, 404)

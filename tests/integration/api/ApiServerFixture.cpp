@@ -167,7 +167,8 @@ void ApiServerFixture::registerArchiveFunctions()
     m_archive->registerFunctions(m_api->functions(),
                                  [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
     m_profiles->registerFunctions(m_api->functions());
-    m_microsoft365->registerFunctions(m_api->functions());
+    m_microsoft365->registerFunctions(m_api->functions(),
+                                      [auth = &m_api->auth()] { auth->forgetCachedLogins(); });
 }
 
 HttpsTestClient ApiServerFixture::client(const QString &user, const QString &password)

@@ -2,8 +2,7 @@
 // (nested, hidden, the well-known ones left out), exact bytes, incremental runs through delta
 // links, an expired delta link, throttling with the fake enforcing Outlook's limits, a token
 // that expires mid-run, conversion failures, deletion after archiving, and clear failures.
-#include "ApiServerFixture.h"
-#include "support/TestMicrosoft365.h"
+#include "Microsoft365Fixture.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -17,8 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-const QString kTenant = u"8f2c1a7e-4b3d-4e5f-9a6b-1c2d3e4f5a6b"_s;
-const QString kApp = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
 const QString kAlice = u"alice@contoso.onmicrosoft.com"_s;
 
 QByteArray mail(const QString &subject)
@@ -29,43 +26,16 @@ QByteArray mail(const QString &subject)
            "About " + subject.toUtf8() + "\r\n";
 }
 
-QString json(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-class GraphProfileTest : public ApiServerFixture
+class GraphProfileTest : public Microsoft365Fixture
 {
 protected:
     void SetUp() override
     {
-        const Status started = m_fake.start();
-        ASSERT_TRUE(started.ok()) << started.error().toString().toStdString();
-        ApiServerFixture::SetUp();
-        m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
+        Microsoft365Fixture::SetUp();
         // alice (the archive user) is one of the fixture's users.
         ASSERT_EQ(status(admin(u"SetComplianceConfiguration"_s,
                                {{u"config"_s, u"{\"adminEmailPreviewEnabled\": true}"_s}})),
                   u"succeeded"_s);
-        const QJsonObject credential =
-            admin(u"CreateCredential"_s, {{u"type"_s, u"Office365_Modern"_s},
-                                          {u"description"_s, u"Contoso"_s},
-                                          {u"tenantId"_s, kTenant},
-                                          {u"applicationId"_s, kApp}})[u"result"_s]
-                .toObject();
-        m_credentialId = credential[u"id"_s].toInteger();
-        m_certificate =
-            admin(u"GetCredentialCertificate"_s,
-                  {{u"id"_s, QString::number(m_credentialId)}})[u"result"_s][u"certificate"_s]
-                .toString();
-    }
-    Connectors::CloudOverrides microsoft365Endpoints() const override
-    {
-        Connectors::CloudOverrides overrides;
-        overrides.globalLogin = QUrl(m_fake.baseUrl());
-        overrides.globalGraph = QUrl(m_fake.baseUrl());
-        overrides.caCertificatesFile = m_fake.caFile();
-        return overrides;
     }
     QJsonObject spec(const QString &subject, const QJsonObject &extra = {})
     {
@@ -97,24 +67,15 @@ protected:
             QJsonObject{{u"displayName"_s, u"Deleted Items"_s},
                         {u"wellKnownName"_s, u"deleteditems"_s},
                         {u"messages"_s, QJsonArray{spec(u"thrown away"_s)}}}};
-        QJsonObject loaded{
-            {u"tenants"_s,
-             QJsonArray{QJsonObject{
-                 {u"id"_s, kTenant},
-                 {u"apps"_s,
-                  QJsonArray{QJsonObject{
-                      {u"appId"_s, kApp},
-                      {u"certificates"_s, QJsonArray{m_certificate}},
-                      {u"roles"_s, QJsonObject{{u"graph"_s, QJsonArray{u"Mail.ReadWrite"_s}}}}}}},
-                 {u"users"_s,
-                  QJsonArray{
-                      QJsonObject{{u"id"_s, u"11111111-aaaa-4bbb-8ccc-000000000001"_s},
-                                  {u"userPrincipalName"_s, kAlice},
-                                  {u"mail"_s, kAlice},
-                                  {u"mailbox"_s, QJsonObject{{u"folders"_s, folders}}}},
-                      QJsonObject{{u"id"_s, u"11111111-aaaa-4bbb-8ccc-000000000002"_s},
-                                  {u"userPrincipalName"_s, u"nobody@contoso.onmicrosoft.com"_s},
-                                  {u"noMailbox"_s, true}}}}}}}};
+        QJsonObject loaded = tenantScenario(
+            QJsonArray{QJsonObject{{u"id"_s, u"11111111-aaaa-4bbb-8ccc-000000000001"_s},
+                                   {u"userPrincipalName"_s, kAlice},
+                                   {u"mail"_s, kAlice},
+                                   {u"mailbox"_s, QJsonObject{{u"folders"_s, folders}}}},
+                       QJsonObject{{u"id"_s, u"11111111-aaaa-4bbb-8ccc-000000000002"_s},
+                                   {u"userPrincipalName"_s, u"nobody@contoso.onmicrosoft.com"_s},
+                                   {u"noMailbox"_s, true}}},
+            QJsonArray{u"Mail.ReadWrite"_s});
         for (auto it = extra.begin(); it != extra.end(); ++it)
             loaded.insert(it.key(), it.value());
         return loaded;
@@ -129,7 +90,7 @@ protected:
         for (auto it = extra.begin(); it != extra.end(); ++it)
             properties.insert(it.key(), it.value());
         const QJsonObject created =
-            admin(u"CreateProfile"_s, {{u"properties"_s, json(properties)}});
+            admin(u"CreateProfile"_s, {{u"properties"_s, compactJson(properties)}});
         EXPECT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
         EXPECT_EQ(created[u"result"_s][u"protocol"_s].toString(), u"Graph"_s);
         return created[u"result"_s][u"id"_s].toInteger();
@@ -137,10 +98,6 @@ protected:
     QJsonObject runProfile(qint64 id)
     {
         return admin(u"RunProfile"_s, {{u"id"_s, QString::number(id)}});
-    }
-    QJsonObject admin(const QString &function, const Api::FormFields &fields = {})
-    {
-        return call(*m_admin, function, fields);
     }
     QStringList subjectsIn(const QString &folder)
     {
@@ -152,10 +109,6 @@ protected:
         return subjects;
     }
 
-    TestMicrosoft365 m_fake;
-    std::unique_ptr<HttpsTestClient> m_admin;
-    qint64 m_credentialId = 0;
-    QString m_certificate;
     QHash<QByteArray, QString> m_sent;
 };
 
@@ -270,15 +223,16 @@ TEST_F(GraphProfileTest, ASignInThatStopsWorkingEndsTheRunWithTheReason)
 {
     ASSERT_TRUE(m_fake.loadScenario(scenario()).ok());
     // The token expires during the run, and the certificate is gone from Entra ID by then.
-    ASSERT_TRUE(m_fake
-                    .addFault({{u"path"_s, u"/\\$value$"_s},
-                               {u"status"_s, 401},
-                               {u"skip"_s, 2},
-                               {u"body"_s,
-                                QJsonObject{{u"error"_s,
-                                             QJsonObject{{u"code"_s, u"InvalidAuthenticationToken"_s},
-                                                         {u"message"_s, u"expired"_s}}}}}})
-                    .ok());
+    ASSERT_TRUE(
+        m_fake
+            .addFault(
+                {{u"path"_s, u"/\\$value$"_s},
+                 {u"status"_s, 401},
+                 {u"skip"_s, 2},
+                 {u"body"_s,
+                  QJsonObject{{u"error"_s, QJsonObject{{u"code"_s, u"InvalidAuthenticationToken"_s},
+                                                       {u"message"_s, u"expired"_s}}}}}})
+            .ok());
     ASSERT_TRUE(m_fake
                     .addFault({{u"path"_s, u"/oauth2/v2.0/token$"_s},
                                {u"status"_s, 401},
@@ -351,21 +305,22 @@ TEST_F(GraphProfileTest, FailuresSayWhatIsWrong)
         << message(ran).toStdString();
 
     // A profile needs its credential and mailbox.
-    const QJsonObject bad =
-        admin(u"CreateProfile"_s, {{u"properties"_s, json({{u"name"_s, u"x"_s},
-                                                           {u"type"_s, u"microsoft365Mailbox"_s},
-                                                           {u"userName"_s, u"alice"_s},
-                                                           {u"mailbox"_s, kAlice}})}});
+    const QJsonObject bad = admin(
+        u"CreateProfile"_s, {{u"properties"_s, compactJson({{u"name"_s, u"x"_s},
+                                                            {u"type"_s, u"microsoft365Mailbox"_s},
+                                                            {u"userName"_s, u"alice"_s},
+                                                            {u"mailbox"_s, kAlice}})}});
     EXPECT_EQ(status(bad), u"failed"_s);
     EXPECT_TRUE(message(bad).contains(u"credentialId"_s)) << message(bad).toStdString();
     // Application permissions reach every mailbox: administrators only.
     HttpsTestClient alice = client(u"alice"_s, kAlicePassword);
-    const QJsonObject refused = call(alice, u"CreateProfile"_s,
-                                     {{u"properties"_s, json({{u"name"_s, u"mine"_s},
-                                                              {u"type"_s, u"microsoft365Mailbox"_s},
-                                                              {u"credentialId"_s, m_credentialId},
-                                                              {u"userName"_s, u"alice"_s},
-                                                              {u"mailbox"_s, kAlice}})}});
+    const QJsonObject refused =
+        call(alice, u"CreateProfile"_s,
+             {{u"properties"_s, compactJson({{u"name"_s, u"mine"_s},
+                                             {u"type"_s, u"microsoft365Mailbox"_s},
+                                             {u"credentialId"_s, m_credentialId},
+                                             {u"userName"_s, u"alice"_s},
+                                             {u"mailbox"_s, kAlice}})}});
     EXPECT_NE(status(refused), u"succeeded"_s);
 }
 
