@@ -262,6 +262,7 @@ CONSOLE = {
 "IMAP, several mailboxes": "IMAP, mehrere Postfächer",
 "IMAP journal mailbox": "IMAP-Journalpostfach",
 "Microsoft 365 mailbox": "Microsoft 365-Postfach",
+"Microsoft 365, several mailboxes": "Microsoft 365, mehrere Postfächer",
 "The certificate of the Microsoft 365 credential \"%1\" has expired: create a new certificate and upload it to Entra ID.": "Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ ist abgelaufen: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.",
 
 

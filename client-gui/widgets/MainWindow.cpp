@@ -37,6 +37,7 @@ QString MainWindow::profileTypeName(const QString &type) const
         {u"imapMultiple"_s, QT_TR_NOOP("IMAP, several mailboxes")},
         {u"imapJournal"_s, QT_TR_NOOP("IMAP journal mailbox")},
         {u"microsoft365Mailbox"_s, QT_TR_NOOP("Microsoft 365 mailbox")},
+        {u"microsoft365Multiple"_s, QT_TR_NOOP("Microsoft 365, several mailboxes")},
         {u"exportDirectory"_s, QT_TR_NOOP("EML files in a folder")},
         {u"exportMbox"_s, QT_TR_NOOP("MBOX file")},
         {u"exportImap"_s, QT_TR_NOOP("IMAP mailbox")},

@@ -8,6 +8,7 @@
 #include "core/functions/CredentialFunctions.h"
 #include "core/functions/DirectoryFunctions.h"
 #include "core/profiles/GraphArchiveJob.h"
+#include "core/profiles/GraphMultipleJob.h"
 #include "core/profiles/ProfileRunner.h"
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProfileTypes.h"
@@ -39,6 +40,26 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
         Core::ProfileType::Microsoft365Mailbox, [&service, &globalProperties, connect]() {
             return std::make_unique<Core::GraphArchiveJob>(service, globalProperties, connect);
         });
+    profiles.runner().registerJob(Core::ProfileType::Microsoft365Multiple,
+                                  [&service, &users = archive.users(), &globalProperties, connect,
+                                   directory = directoryConnector()]() {
+                                      return std::make_unique<Core::GraphMultipleJob>(
+                                          service, users, globalProperties, connect, directory);
+                                  });
+}
+
+Core::DirectoryConnector Microsoft365Stack::directoryConnector() const
+{
+    return [credentials = m_credentials.get(), tokens = m_tokens.get()](
+               qint64 credentialId,
+               std::function<bool()> cancelled) -> Result<std::unique_ptr<Core::DirectorySource>> {
+        Result<Core::AppCredential> credential = credentials->forSignIn(credentialId);
+        if (!credential.ok())
+            return credential.error();
+        return std::unique_ptr<Core::DirectorySource>(
+            std::make_unique<Connectors::GraphDirectoryClient>(*tokens, credential.value(),
+                                                               std::move(cancelled)));
+    };
 }
 
 Microsoft365Stack::~Microsoft365Stack() = default;
@@ -48,20 +69,9 @@ void Microsoft365Stack::registerFunctions(Core::FunctionRegistry &registry,
 {
     Core::registerCredentialFunctions(registry, *m_credentials, m_archive.audit());
     registerCredentialTest(registry, *m_credentials, *m_tokens);
-    const Core::DirectoryConnector connect =
-        [credentials = m_credentials.get(), tokens = m_tokens.get()](
-            qint64 credentialId,
-            std::function<bool()> cancelled) -> Result<std::unique_ptr<Core::DirectorySource>> {
-        Result<Core::AppCredential> credential = credentials->forSignIn(credentialId);
-        if (!credential.ok())
-            return credential.error();
-        return std::unique_ptr<Core::DirectorySource>(
-            std::make_unique<Connectors::GraphDirectoryClient>(*tokens, credential.value(),
-                                                               std::move(cancelled)));
-    };
-    Core::registerDirectoryFunctions(registry,
-                                     {m_archive.users(), m_archive.folders(), *m_credentials,
-                                      m_archive.audit(), connect, std::move(usersChanged)});
+    Core::registerDirectoryFunctions(registry, {m_archive.users(), m_archive.folders(),
+                                                *m_credentials, m_archive.audit(),
+                                                directoryConnector(), std::move(usersChanged)});
 }
 
 } // namespace Mailkeep::App

@@ -3,6 +3,7 @@
 #include "app/ArchiveStack.h"
 #include "app/ProfileStack.h"
 #include "connectors/microsoft365/CloudEndpoints.h"
+#include "core/directory/DirectorySource.h"
 
 #include <functional>
 #include <memory>
@@ -40,6 +41,9 @@ public:
     Connectors::TokenClient &tokens() { return *m_tokens; }
 
 private:
+    // Opens the directory of a credential's tenant (user synchronisation, group lookups).
+    Core::DirectoryConnector directoryConnector() const;
+
     ArchiveStack &m_archive;
     std::unique_ptr<Storage::PgCredentialStore> m_store;
     std::unique_ptr<Core::CredentialService> m_credentials;

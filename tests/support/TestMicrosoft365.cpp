@@ -157,4 +157,9 @@ Result<QJsonObject> TestMicrosoft365::throttling()
     return control("GET", u"/_control/throttle"_s);
 }
 
+Result<QJsonObject> TestMicrosoft365::mailboxesAtOnce()
+{
+    return control("GET", u"/_control/mailboxes-at-once"_s);
+}
+
 } // namespace Mailkeep::Testing

@@ -38,6 +38,8 @@ public:
     Status expireDeltaLinks(const QString &user);
     Result<QJsonObject> mailbox(const QString &user);
     Result<QJsonObject> throttling();
+    // Per application id: the most mailboxes that had requests in flight at the same time.
+    Result<QJsonObject> mailboxesAtOnce();
 
 private:
     Result<QJsonObject> control(const QByteArray &verb, const QString &path,

@@ -57,6 +57,12 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"credentialId"_s, u"mailbox"_s, u"userName"_s},
          {}},
+        {ProfileType::Microsoft365Multiple,
+         ProfileKind::Archive,
+         ProfileProtocol::Graph,
+         true,
+         {u"credentialId"_s},
+         {}},
         {ProfileType::ExportDirectory,
          ProfileKind::Export,
          ProfileProtocol::File,
@@ -169,6 +175,18 @@ Status ProfileTypes::validate(const ProfileTypeInfo &type, const QJsonObject &pr
         if (properties.contains(name) && !properties.value(name).isArray())
             return Error(ErrorCode::InvalidArgument,
                          u"The property %1 must be a list of folder names."_s.arg(name));
+    }
+    for (const QString &name : {u"includeUsers"_s, u"excludeUsers"_s}) {
+        if (properties.contains(name) && !properties.value(name).isArray())
+            return Error(ErrorCode::InvalidArgument,
+                         u"The property %1 must be a list of user names."_s.arg(name));
+    }
+    if (properties.contains(u"parallelMailboxes"_s)) {
+        const QJsonValue parallel = properties.value(u"parallelMailboxes"_s);
+        if (!parallel.isDouble() || parallel.toDouble() < 1 || parallel.toDouble() > 16)
+            return Error(ErrorCode::InvalidArgument,
+                         u"parallelMailboxes is how many mailboxes are archived at once: 1 to "
+                         "16."_s);
     }
     if (properties.contains(u"credentialId"_s) &&
         (!properties.value(u"credentialId"_s).isDouble() ||

@@ -24,6 +24,8 @@ inline const QString ImapMultiple = QStringLiteral("imapMultiple"); // several, 
 inline const QString ImapJournal = QStringLiteral("imapJournal");   // filed by address
 // Archiving from Microsoft 365 through Microsoft Graph (a credential of CredentialService).
 inline const QString Microsoft365Mailbox = QStringLiteral("microsoft365Mailbox"); // one mailbox
+// The mailboxes of the users synchronised with Entra ID.
+inline const QString Microsoft365Multiple = QStringLiteral("microsoft365Multiple");
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

@@ -227,6 +227,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send_json(200, {"ok": True})
             if path == "/_control/throttle" and method == "GET":
                 return self.send_json(200, state.throttle.report())
+            if path == "/_control/mailboxes-at-once" and method == "GET":
+                return self.send_json(200, state.throttle.most_mailboxes_at_once)
             if path == "/_control/mailbox" and method == "POST":
                 box = state.mailbox_of(payload.get("user", ""))
                 if box is None:

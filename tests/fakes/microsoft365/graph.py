@@ -37,6 +37,7 @@ class Throttle:
         self.refused_concurrency = {}
         self.refused_budget = {}
         self.window = {}
+        self.most_mailboxes_at_once = {}  # per app: mailboxes with requests in flight at once
 
     def enter(self, key, limits, now):
         concurrent = int(limits.get("concurrent", 4))
@@ -59,6 +60,9 @@ class Throttle:
         self.window[key] = times
         self.in_flight[key] = self.in_flight.get(key, 0) + 1
         self.max_in_flight[key] = max(self.max_in_flight.get(key, 0), self.in_flight[key])
+        busy = sum(1 for k, n in self.in_flight.items() if k[0] == key[0] and n > 0)
+        self.most_mailboxes_at_once[key[0]] = max(self.most_mailboxes_at_once.get(key[0], 0),
+                                                  busy)
 
     def leave(self, key):
         self.in_flight[key] = self.in_flight.get(key, 1) - 1
