@@ -22,6 +22,7 @@ struct HttpRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     int timeoutMs = 60000;
+    int weight = 1; // what the request counts against a request budget (a batch: its parts)
 };
 
 struct HttpResponse

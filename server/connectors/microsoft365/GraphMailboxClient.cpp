@@ -1,5 +1,6 @@
 #include "connectors/microsoft365/GraphMailboxClient.h"
 
+#include "connectors/microsoft365/GraphBatch.h"
 #include "connectors/microsoft365/GraphJson.h"
 
 #include <QJsonArray>
@@ -217,22 +218,26 @@ GraphMailboxClient::fetchAndNextPage(const QList<QString> &ids, const QString &l
 
 Status GraphMailboxClient::remove(const QList<QString> &ids)
 {
-    QList<HttpRequest> requests;
-    for (const QString &id : ids) {
-        HttpRequest request;
-        request.verb = "DELETE";
-        request.url = url(u"/messages/%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
-        requests.append(request);
-    }
+    // Deletions are small requests where the round trip is most of the cost: batched.
+    const QString mailbox = QString::fromLatin1(QUrl::toPercentEncoding(m_mailbox));
+    QList<BatchPart> parts;
+    for (const QString &id : ids)
+        parts.append({"DELETE", u"/users/%1/messages/%2"_s.arg(
+                                    mailbox, QString::fromLatin1(QUrl::toPercentEncoding(id)))});
+    QString base = m_endpoints.graph.toString();
+    while (base.endsWith(u'/'))
+        base.chop(1);
     Status failed;
-    m_session.run(requests, [&](qsizetype index, Result<HttpResponse> response) {
-        if (!failed.ok())
-            return;
-        if (!response.ok())
-            failed = response.error();
-        else if (response->status != 204 && response->status != 200 && response->status != 404)
-            failed = graphError(response.value(), u"the message %1"_s.arg(ids.at(index)));
-    });
+    runBatched(
+        m_session, QUrl(base + u"/v1.0/$batch"_s), parts,
+        [&](qsizetype index, Result<HttpResponse> response) {
+            if (!failed.ok())
+                return;
+            if (!response.ok())
+                failed = response.error();
+            else if (response->status != 204 && response->status != 200 && response->status != 404)
+                failed = graphError(response.value(), u"the message %1"_s.arg(ids.at(index)));
+        });
     return failed;
 }
 

@@ -71,6 +71,14 @@ Status GraphSession::ensureToken()
     return {};
 }
 
+void GraphSession::pause(const QByteArray &retryAfter, int attempt)
+{
+    const qint64 waitMs = retryAfterMs(retryAfter, attempt);
+    ++m_throttled;
+    m_throttledMs += waitMs;
+    m_notBeforeMs = std::max(m_notBeforeMs, nowMs() + waitMs);
+}
+
 QJsonObject GraphSession::statistics() const
 {
     return {{u"requests"_s, m_requests},
@@ -98,7 +106,6 @@ void GraphSession::run(const QList<HttpRequest> &requests,
         queue.push_back({i, 0});
     QHash<QNetworkReply *, Pending> inFlight;
     QSet<qsizetype> renewedFor; // requests that already had a new token once
-    qint64 notBeforeMs = 0;     // the mailbox is paused until then
     qsizetype finished = 0;
     bool pumping = false;
     bool stopping = false;
@@ -151,7 +158,7 @@ void GraphSession::run(const QList<HttpRequest> &requests,
                 ++m_throttled;
                 m_throttledMs += waitMs;
             }
-            notBeforeMs = std::max(notBeforeMs, nowMs() + waitMs);
+            m_notBeforeMs = std::max(m_notBeforeMs, nowMs() + waitMs);
             queue.push_front({pending.index, pending.attempts + 1});
         } else if (response.status == 0) {
             finish(pending.index,
@@ -170,10 +177,14 @@ void GraphSession::run(const QList<HttpRequest> &requests,
             const qint64 now = nowMs();
             while (!m_sent.empty() && m_sent.front() <= now - m_limits.budgetWindowSeconds * 1000LL)
                 m_sent.pop_front();
-            qint64 waitUntil = notBeforeMs;
-            if (static_cast<int>(m_sent.size()) >= m_limits.budget)
+            qint64 waitUntil = m_notBeforeMs;
+            // A batch counts with every request it carries, as Graph counts it.
+            const int weight =
+                std::clamp(requests.at(queue.front().index).weight, 1, m_limits.budget);
+            if (static_cast<int>(m_sent.size()) + weight > m_limits.budget)
                 waitUntil =
-                    std::max(waitUntil, m_sent.front() + m_limits.budgetWindowSeconds * 1000LL);
+                    std::max(waitUntil, m_sent.at(m_sent.size() + weight - m_limits.budget - 1) +
+                                            m_limits.budgetWindowSeconds * 1000LL);
             if (waitUntil > now) {
                 wake.start(static_cast<int>(std::min<qint64>(waitUntil - now, 60000)));
                 break;
@@ -200,8 +211,9 @@ void GraphSession::run(const QList<HttpRequest> &requests,
             QNetworkReply *reply = m_network->sendCustomRequest(wire, request.verb, request.body);
             inFlight.insert(reply, pending);
             m_mostInFlight = std::max(m_mostInFlight, static_cast<int>(inFlight.size()));
-            m_sent.push_back(now);
-            ++m_requests;
+            for (int i = 0; i < std::clamp(request.weight, 1, m_limits.budget); ++i)
+                m_sent.push_back(now);
+            m_requests += std::max(1, request.weight);
             QObject::connect(reply, &QNetworkReply::finished, &loop,
                              [&answered, reply]() { answered(reply); });
         }

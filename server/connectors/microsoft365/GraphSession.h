@@ -44,6 +44,10 @@ public:
              const std::function<void(qsizetype, Result<HttpResponse>)> &done);
     Result<HttpResponse> one(const HttpRequest &request);
 
+    // A throttled part of a batch: no request leaves before its Retry-After (fractional,
+    // zero or missing as for whole answers) has passed.
+    void pause(const QByteArray &retryAfter, int attempt);
+
     // requests, throttled (answers that asked to wait), throttledSeconds, mostInFlight.
     QJsonObject statistics() const;
 
@@ -64,6 +68,7 @@ private:
     BlockingHttp m_tokenHttp;
     AccessToken m_token;
     std::deque<qint64> m_sent; // when requests went out (ms since the epoch), for the budget
+    qint64 m_notBeforeMs = 0;  // the mailbox is paused until then (a Retry-After)
     qint64 m_requests = 0;
     qint64 m_throttled = 0;
     qint64 m_throttledMs = 0;

@@ -171,16 +171,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if match and method == "POST":
             return self.token(urllib.parse.unquote(match.group(1)), body)
         if path.startswith("/v1.0/"):
-            return self.graph(method)
+            return self.graph(method, body)
         return self.send_json(404, {"error": {"code": "ResourceNotFound",
                                               "message": "Resource not found for the segment "
                                                          "'%s'." % path}})
 
-    def graph(self, method):
+    def graph(self, method, body):
         service = graph.Graph(self.state, self.server.cloud)
         try:
             status, headers, payload = service.handle(method, self.path, self.headers,
-                                                      self.own_url())
+                                                      self.own_url(), body)
         except graph.GraphError as error:
             return self.send_json(error.status, error.body(), error.headers)
         if isinstance(payload, (bytes, bytearray)):

@@ -7,6 +7,7 @@ import re
 import time
 import urllib.parse
 
+import batch
 import directory
 import jws
 
@@ -114,13 +115,15 @@ class Graph:
                          "objects are not present." % key)
 
     # --- dispatch ---------------------------------------------------------------------------
-    def handle(self, method, url, headers, own_url):
+    def handle(self, method, url, headers, own_url, body=b""):
         """(status, headers, body bytes or JSON object) for a Graph request."""
         parts = urllib.parse.urlsplit(url)
         query = {k: v[0] for k, v in urllib.parse.parse_qs(parts.query,
                                                             keep_blank_values=True).items()}
         claims = self.caller(headers)
         tenant = self.tenant(claims)
+        if urllib.parse.unquote(parts.path) == "/v1.0/$batch" and method == "POST":
+            return batch.run(self, body, headers, own_url)
         match = USER_PATH.match(parts.path)
         if method == "GET" and (parts.path == "/v1.0/users" or
                                 parts.path.startswith("/v1.0/groups")):

@@ -9,6 +9,7 @@ import tempfile
 import unittest
 import urllib.parse
 
+import batch
 import der
 import directory
 import graph
@@ -212,3 +213,19 @@ class DirectoryTest(unittest.TestCase):
         with self.assertRaises(directory.DirectoryError) as missing:
             self.get("/v1.0/groups/nope/members", {})
         self.assertEqual(missing.exception.status, 404)
+
+
+class BatchTest(unittest.TestCase):
+    def test_batch_rules(self):
+        import json as json_module
+
+        def body(requests):
+            return json_module.dumps({"requests": requests}).encode()
+
+        step = {"id": "1", "method": "GET", "url": "/users"}
+        self.assertEqual(len(batch.parse(body([step]))), 1)
+        many = [dict(step, id=str(i)) for i in range(21)]
+        for bad in (body(many), body([step, step]), body([dict(step, url="https://x/users")]),
+                    body([dict(step, method="POST", body={"a": 1})]), b"[1]", b"{"):
+            with self.assertRaises(batch.BatchError):
+                batch.parse(bad)

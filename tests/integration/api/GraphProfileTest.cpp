@@ -291,6 +291,54 @@ TEST_F(GraphProfileTest, DeletionAfterArchivingRemovesOnlyTheArchivedMail)
     for (const QJsonValue &ids : left->value(u"folders"_s).toObject())
         remaining += static_cast<int>(ids.toArray().size());
     EXPECT_EQ(remaining, 2) << "the hidden folder's and Deleted Items' messages stay";
+    int batches = 0;
+    int deletes = 0;
+    for (const QJsonValue &request : m_fake.log()->value(u"requests"_s).toArray()) {
+        batches += request[u"path"_s].toString().endsWith(u"/$batch"_s);
+        deletes += request[u"method"_s] == u"DELETE"_s && request[u"inBatch"_s].toBool();
+    }
+    EXPECT_EQ(deletes, 4) << "every deletion went inside a JSON batch";
+    EXPECT_GE(batches, 1);
+}
+
+TEST_F(GraphProfileTest, ThrottledDeletionsInsideABatchGoAgainAfterTheirRetryAfter)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario()).ok());
+    // The batch itself answers 200; two of its deletions are throttled, twice each.
+    ASSERT_TRUE(m_fake
+                    .addFault({{u"path"_s, u"/messages/[^/]+$"_s},
+                               {u"method"_s, u"DELETE"_s},
+                               {u"status"_s, 429},
+                               {u"retryAfter"_s, u"0.3"_s},
+                               {u"skip"_s, 1},
+                               {u"count"_s, 4}})
+                    .ok());
+    const QJsonObject ran = runProfile(createProfile(
+        {{u"deleteAfterArchiving"_s, true}, {u"includeFolders"_s, QJsonArray{u"Inbox"_s}}}));
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"result"_s].toString(), u"succeeded"_s);
+    Result<QJsonObject> left = m_fake.mailbox(kAlice);
+    ASSERT_TRUE(left.ok());
+    int remaining = 0;
+    for (const QJsonValue &ids : left->value(u"folders"_s).toObject())
+        remaining += static_cast<int>(ids.toArray().size());
+    EXPECT_EQ(remaining, 2) << "every archived message was deleted in the end";
+    // Each throttled deletion went again no sooner than its Retry-After.
+    QHash<QString, double> throttledAt;
+    QList<double> waited;
+    for (const QJsonValue &request : m_fake.log()->value(u"requests"_s).toArray()) {
+        if (request[u"method"_s] != u"DELETE"_s)
+            continue;
+        const QString path = request[u"path"_s].toString();
+        if (throttledAt.contains(path))
+            waited << request[u"at"_s].toDouble() - throttledAt.take(path);
+        if (request[u"status"_s].toInt() == 429)
+            throttledAt.insert(path, request[u"at"_s].toDouble());
+    }
+    ASSERT_EQ(waited.size(), 4) << "four throttled answers, each followed by another try";
+    for (const double seconds : std::as_const(waited))
+        EXPECT_GE(seconds, 0.29);
+    EXPECT_GE(ran[u"result"_s][u"graph"_s][u"throttledSeconds"_s].toDouble(), 0.3);
 }
 
 TEST_F(GraphProfileTest, FailuresSayWhatIsWrong)
