@@ -3,6 +3,7 @@ openssl command line, certificate reading, tamper-proof delta tokens, delta pagi
 throttling rules, directory paging, filters and members. Run by ctest (fake_microsoft365)."""
 
 import base64
+import json
 import os
 import subprocess
 import tempfile
@@ -217,10 +218,8 @@ class DirectoryTest(unittest.TestCase):
 
 class BatchTest(unittest.TestCase):
     def test_batch_rules(self):
-        import json as json_module
-
         def body(requests):
-            return json_module.dumps({"requests": requests}).encode()
+            return json.dumps({"requests": requests}).encode()
 
         step = {"id": "1", "method": "GET", "url": "/users"}
         self.assertEqual(len(batch.parse(body([step]))), 1)
