@@ -24,6 +24,7 @@ import time
 import urllib.parse
 
 import der
+import ews
 import graph
 import login
 import mailboxes
@@ -60,6 +61,21 @@ class State:
                 self.mailboxes[key] = mailboxes.Mailbox(
                     user["id"], user.get("mailbox", {}).get("folders", []))
             return self.mailboxes[key]
+
+    def special_mailbox(self, tenant, key, folders):
+        """An archive mailbox or the public folders, built when first asked for."""
+        with self.lock:
+            full = (tenant["id"], key)
+            if full not in self.mailboxes:
+                self.mailboxes[full] = mailboxes.Mailbox(key, folders)
+            return self.mailboxes[full]
+
+    def take_ews_busy(self):
+        """The next ErrorServerBusy the scenario asks for ({style, backOffMilliseconds}), or
+        None: the scenario's ewsServerBusy list is used up one request at a time."""
+        with self.lock:
+            busy = self.scenario.get("ewsServerBusy", [])
+            return busy.pop(0) if busy else None
 
     def mailbox_of(self, name):
         """The mailbox of the user with this id or principal name, or None."""
@@ -172,6 +188,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.token(urllib.parse.unquote(match.group(1)), body)
         if path.startswith("/v1.0/"):
             return self.graph(method, body)
+        if path.lower() == "/ews/exchange.asmx" and method == "POST":
+            return self.ews(body)
         return self.send_json(404, {"error": {"code": "ResourceNotFound",
                                               "message": "Resource not found for the segment "
                                                          "'%s'." % path}})
@@ -187,6 +205,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             content_type = headers.pop("Content-Type", "application/octet-stream")
             return self.send_bytes(status, bytes(payload), content_type, headers)
         return self.send_json(status, payload, headers)
+
+    def ews(self, body):
+        service = ews.Ews(self.state, self.server.cloud)
+        try:
+            status, headers, payload = service.handle(self.headers, body)
+        except ews.EwsAnswer as answer:
+            status, headers, payload = answer.status, answer.headers, answer.body
+        content_type = headers.pop("Content-Type", "text/xml; charset=utf-8")
+        return self.send_bytes(status, payload, content_type, headers)
 
     def token(self, tenant, body):
         issuer = login.Login(self.state, self.server.cloud)

@@ -25,6 +25,7 @@ class Message:
         self.is_read = spec.get("isRead", False)
         self.internet_message_id = spec.get("internetMessageId", "<%s@fake>" % self.id)
         self.conversion_fails = spec.get("conversionFails", False)
+        self.spec_ews_error = spec.get("ewsError")  # GetItem answers this ResponseCode
         self.deleted = False
 
     def json(self):

@@ -1,6 +1,6 @@
 """Checks of the fake Microsoft 365 itself: its RSA verification against signatures made by the
 openssl command line, certificate reading, tamper-proof delta tokens, delta paging and the
-throttling rules, directory paging, filters and members. Run by ctest (fake_microsoft365)."""
+throttling rules, directory paging, filters and members, batches and EWS. Run by ctest (fake_microsoft365)."""
 
 import base64
 import json
@@ -9,9 +9,12 @@ import subprocess
 import tempfile
 import unittest
 import urllib.parse
+import xml.etree.ElementTree as ET
 
 import batch
 import der
+import ews
+import fake_m365
 import directory
 import graph
 import jws
@@ -228,3 +231,91 @@ class BatchTest(unittest.TestCase):
                     body([dict(step, method="POST", body={"a": 1})]), b"[1]", b"{"):
             with self.assertRaises(batch.BatchError):
                 batch.parse(bad)
+
+
+class EwsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        key = os.path.join(cls.folder.name, "key.pem")
+        openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", key)
+        with open(key, "rb") as file:
+            cls.key = der.rsa_private_key(der.pem_to_der(file.read(), "PRIVATE KEY"))
+
+    def setUp(self):
+        raw = base64.b64encode(b"Subject: hi\nMessage-ID: <a@b>\n\nbody\n").decode()
+        self.state = fake_m365.State(self.key)
+        inbox = {"displayName": "Inbox", "messages": [{"raw": raw}, {"raw": raw}, {"raw": raw}],
+                 "childFolders": [{"displayName": "Sub", "messages": [{"raw": raw}]}]}
+        self.tenant = {"id": "t", "ewsFindCountLimit": 2, "users": [
+            {"id": "u1", "mail": "ada@contoso.example", "mailbox": {"folders": [inbox]},
+             "archive": {"folders": [{"displayName": "Old", "messages": [{"raw": raw}]}]}}]}
+        self.state.load({"tenants": [self.tenant]})
+        token = jws.mint(self.key, {"aud": "https://outlook.office365.com", "tid": "t",
+                                    "appid": "a", "roles": ["full_access_as_app"],
+                                    "exp": self.state.now() + 3600}, "k")
+        self.headers = {"Authorization": "Bearer " + token,
+                        "X-AnchorMailbox": "ada@contoso.example"}
+
+    def call(self, operation, headers=None, mailbox="ada@contoso.example"):
+        body = ('<s:Envelope xmlns:s="%s" xmlns:t="%s" xmlns:m="%s"><s:Header>'
+                '<t:ExchangeImpersonation><t:ConnectingSID><t:PrimarySmtpAddress>%s'
+                '</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation></s:Header>'
+                '<s:Body>%s</s:Body></s:Envelope>' % (ews.SOAP, ews.T, ews.M, mailbox,
+                                                      operation))
+        try:
+            status, _, payload = ews.Ews(self.state, "global").handle(
+                headers if headers is not None else self.headers, body.encode())
+        except ews.EwsAnswer as answer:
+            return answer.status, answer.body
+        return status, payload
+
+    def test_folders_partial_pages_and_mime(self):
+        status, body = self.call('<m:FindFolder Traversal="Deep"><m:FolderShape><t:BaseShape>'
+                                 'Default</t:BaseShape></m:FolderShape><m:ParentFolderIds>'
+                                 '<t:DistinguishedFolderId Id="msgfolderroot"/>'
+                                 '</m:ParentFolderIds></m:FindFolder>')
+        self.assertEqual(status, 200)
+        folders = ET.fromstring(body).findall(".//t:Folder", ews.NS)
+        self.assertEqual([f.find("t:DisplayName", ews.NS).text for f in folders],
+                         ["Inbox", "Sub"])
+        inbox = folders[0].find("t:FolderId", ews.NS).get("Id")
+        status, body = self.call('<m:FindItem Traversal="Shallow"><m:ItemShape><t:BaseShape>'
+                                 'IdOnly</t:BaseShape></m:ItemShape><m:IndexedPageItemView '
+                                 'MaxEntriesReturned="10" Offset="0" BasePoint="Beginning"/>'
+                                 '<m:ParentFolderIds><t:FolderId Id="%s"/></m:ParentFolderIds>'
+                                 '</m:FindItem>' % inbox)
+        root = ET.fromstring(body).find(".//m:RootFolder", ews.NS)
+        self.assertEqual(root.get("IncludesLastItemInRange"), "false", "a partial page")
+        self.assertEqual(root.get("IndexedPagingOffset"), "2")
+        item = root.find(".//t:ItemId", ews.NS).get("Id")
+        status, body = self.call('<m:GetItem><m:ItemShape><t:BaseShape>IdOnly</t:BaseShape>'
+                                 '<t:IncludeMimeContent>true</t:IncludeMimeContent>'
+                                 '</m:ItemShape><m:ItemIds><t:ItemId Id="%s"/><t:ItemId '
+                                 'Id="gone"/></m:ItemIds></m:GetItem>' % item)
+        answers = ET.fromstring(body).findall(".//m:GetItemResponseMessage", ews.NS)
+        self.assertEqual([a.get("ResponseClass") for a in answers], ["Success", "Error"])
+        mime = base64.b64decode(answers[0].find(".//t:MimeContent", ews.NS).text)
+        self.assertNotEqual(mime, b"Subject: hi\nMessage-ID: <a@b>\n\nbody\n")
+        self.assertTrue(mime.startswith(b"Subject: hi\r\nMessage-ID: <a@b>\r\n"))
+        status, body = self.call('<m:FindFolder Traversal="Deep"><m:ParentFolderIds>'
+                                 '<t:DistinguishedFolderId Id="archivemsgfolderroot"/>'
+                                 '</m:ParentFolderIds></m:FindFolder>')
+        self.assertIn(b"<t:DisplayName>Old</t:DisplayName>", body)
+
+    def test_impersonation_permissions_and_the_block(self):
+        headers = dict(self.headers)
+        del headers["X-AnchorMailbox"]
+        status, body = self.call("<m:FindFolder/>", headers)
+        self.assertEqual(status, 500)
+        self.assertIn(b"ErrorInvalidExchangeImpersonationHeaderData", body)
+        status, body = self.call("<m:FindFolder/>", dict(self.headers, **{
+            "X-AnchorMailbox": "nobody@contoso.example"}), "nobody@contoso.example")
+        self.assertIn(b"ErrorNonExistentMailbox", body)
+        self.state.scenario["ewsServerBusy"] = [{"backOffMilliseconds": 250}]
+        status, body = self.call("<m:FindFolder/>")
+        self.assertEqual(status, 500)
+        self.assertIn(b'<t:Value Name="BackOffMilliseconds">250</t:Value>', body)
+        self.tenant["ewsBlocked"] = True
+        status, _ = self.call("<m:FindFolder/>")
+        self.assertEqual(status, 403)
