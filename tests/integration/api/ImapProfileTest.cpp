@@ -433,11 +433,21 @@ TEST_F(ImapProfileTest, AConnectionDroppedMidRunFailsAtOnceAndTheNextRunComplete
         const qint64 id = created[u"result"_s][u"id"_s].toInteger();
         const QString inbox = u"bob/%1/Inbox"_s.arg(security);
 
+        // Bob's connections from the run before must be gone, or the kick below could hit
+        // one of them instead of this run's.
+        const auto bobConnected = [this]() {
+            Result<QByteArray> who = m_dovecot.doveadm({u"who"_s, u"-1"_s, u"bob"_s});
+            return who.ok() && who->contains("bob");
+        };
+        for (int i = 0; i < 200 && bobConnected(); ++i)
+            QThread::msleep(50);
+        ASSERT_FALSE(bobConnected());
         std::atomic<bool> kicked = false;
         std::thread dropper([&]() {
-            for (int i = 0; i < 200 && !kicked; ++i) {
+            for (int i = 0; i < 400 && !kicked; ++i) {
                 QThread::msleep(25);
-                if (i >= 20) // about half a second into the run
+                // About half a second into the run, once its session is there.
+                if (i >= 20 && bobConnected())
                     kicked = m_dovecot.doveadm({u"kick"_s, u"bob"_s}).ok();
             }
         });
