@@ -263,6 +263,11 @@ CONSOLE = {
 "IMAP journal mailbox": "IMAP-Journalpostfach",
 "Microsoft 365 mailbox": "Microsoft 365-Postfach",
 "Microsoft 365, several mailboxes": "Microsoft 365, mehrere Postfächer",
+"Microsoft 365 mailbox (EWS)": "Microsoft 365-Postfach (EWS)",
+"Microsoft 365, several mailboxes (EWS)": "Microsoft 365, mehrere Postfächer (EWS)",
+"Microsoft 365 archive mailbox (EWS)": "Microsoft 365-Archivpostfach (EWS)",
+"Microsoft 365, several archive mailboxes (EWS)": "Microsoft 365, mehrere Archivpostfächer (EWS)",
+"Microsoft 365 public folders (EWS)": "Öffentliche Ordner in Microsoft 365 (EWS)",
 "The certificate of the Microsoft 365 credential \"%1\" has expired: create a new certificate and upload it to Entra ID.": "Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ ist abgelaufen: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.",
 
 

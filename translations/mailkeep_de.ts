@@ -456,6 +456,30 @@
         <source>Microsoft 365 mailbox</source>
         <translation>Microsoft 365-Postfach</translation>
     </message>
+    <message>
+        <source>Microsoft 365, several mailboxes</source>
+        <translation>Microsoft 365, mehrere Postfächer</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 mailbox (EWS)</source>
+        <translation>Microsoft 365-Postfach (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, several mailboxes (EWS)</source>
+        <translation>Microsoft 365, mehrere Postfächer (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 archive mailbox (EWS)</source>
+        <translation>Microsoft 365-Archivpostfach (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, several archive mailboxes (EWS)</source>
+        <translation>Microsoft 365, mehrere Archivpostfächer (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 public folders (EWS)</source>
+        <translation>Öffentliche Ordner in Microsoft 365 (EWS)</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MessagePreview</name>

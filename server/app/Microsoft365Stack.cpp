@@ -1,6 +1,7 @@
 #include "app/Microsoft365Stack.h"
 
 #include "app/CredentialTestFunction.h"
+#include "connectors/microsoft365/EwsMailboxClient.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
 #include "connectors/microsoft365/TokenClient.h"
@@ -13,6 +14,8 @@
 #include "core/profiles/ProfileService.h"
 #include "core/profiles/ProfileTypes.h"
 #include "storage/PgCredentialStore.h"
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::App {
 
@@ -40,12 +43,53 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
         Core::ProfileType::Microsoft365Mailbox, [&service, &globalProperties, connect]() {
             return std::make_unique<Core::GraphArchiveJob>(service, globalProperties, connect);
         });
-    profiles.runner().registerJob(Core::ProfileType::Microsoft365Multiple,
-                                  [&service, &users = archive.users(), &globalProperties, connect,
-                                   directory = directoryConnector()]() {
-                                      return std::make_unique<Core::GraphMultipleJob>(
-                                          service, users, globalProperties, connect, directory);
-                                  });
+    Core::UserStore &users = archive.users();
+    const Core::DirectoryConnector directory = directoryConnector();
+    const Core::ProfileJobFactory graphMailbox = [&service, &globalProperties, connect]() {
+        return std::unique_ptr<Core::ProfileJob>(
+            std::make_unique<Core::GraphArchiveJob>(service, globalProperties, connect));
+    };
+    profiles.runner().registerJob(
+        Core::ProfileType::Microsoft365Multiple, [&users, graphMailbox, directory]() {
+            return std::make_unique<Core::GraphMultipleJob>(
+                users, graphMailbox, Core::GraphMultipleJob::MailboxName::ObjectId, directory);
+        });
+
+    // EWS profiles: the same archiving over Exchange Web Services, with positions of their own.
+    using Root = Connectors::EwsMailboxClient::Root;
+    const auto ewsMailbox =
+        [&service, &globalProperties, credentials = m_credentials.get(),
+         tokens = m_tokens.get()](Root root, const QString &source) -> Core::ProfileJobFactory {
+        const Core::GraphConnector ews =
+            [credentials, tokens,
+             root](qint64 credentialId, const QString &mailbox,
+                   std::function<bool()> cancelled) -> Result<std::unique_ptr<Core::GraphMailbox>> {
+            Result<Core::AppCredential> credential = credentials->forSignIn(credentialId);
+            if (!credential.ok())
+                return credential.error();
+            return std::unique_ptr<Core::GraphMailbox>(
+                std::make_unique<Connectors::EwsMailboxClient>(*tokens, credential.value(), mailbox,
+                                                               root, std::move(cancelled)));
+        };
+        return [&service, &globalProperties, ews, source]() {
+            return std::unique_ptr<Core::ProfileJob>(
+                std::make_unique<Core::GraphArchiveJob>(service, globalProperties, ews, source));
+        };
+    };
+    const Core::ProfileJobFactory ewsPrimary = ewsMailbox(Root::Mailbox, u"ews"_s);
+    const Core::ProfileJobFactory ewsArchive = ewsMailbox(Root::Archive, u"ews-archive"_s);
+    profiles.runner().registerJob(Core::ProfileType::EwsMailbox, ewsPrimary);
+    profiles.runner().registerJob(Core::ProfileType::EwsArchiveMailbox, ewsArchive);
+    profiles.runner().registerJob(Core::ProfileType::EwsPublicFolders,
+                                  ewsMailbox(Root::PublicFolders, u"ews-public"_s));
+    for (const auto &[type, single] :
+         {std::pair{Core::ProfileType::EwsMultiple, ewsPrimary},
+          std::pair{Core::ProfileType::EwsMultipleArchive, ewsArchive}}) {
+        profiles.runner().registerJob(type, [&users, single, directory]() {
+            return std::make_unique<Core::GraphMultipleJob>(
+                users, single, Core::GraphMultipleJob::MailboxName::SmtpAddress, directory);
+        });
+    }
 }
 
 Core::DirectoryConnector Microsoft365Stack::directoryConnector() const

@@ -2,6 +2,7 @@
 
 #include "connectors/microsoft365/GraphBatch.h"
 #include "connectors/microsoft365/GraphJson.h"
+#include "core/GlobalProperties.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -214,6 +215,13 @@ GraphMailboxClient::fetchAndNextPage(const QList<QString> &ids, const QString &l
         each(index, std::move(response->body));
     });
     return next;
+}
+
+QString GraphMailboxClient::skipPropertyFor(const Error &failure) const
+{
+    return failure.code == ErrorCode::Unsupported
+               ? Core::GlobalProperty::SkipGraphContentConversionFailed
+               : QString();
 }
 
 Status GraphMailboxClient::remove(const QList<QString> &ids)

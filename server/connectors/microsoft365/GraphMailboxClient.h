@@ -21,6 +21,7 @@ public:
                      const std::function<void(qsizetype, Result<QByteArray>)> &each) override;
     Status remove(const QList<QString> &ids) override;
     QJsonObject statistics() const override { return m_session.statistics(); }
+    QString skipPropertyFor(const Error &failure) const override;
 
     // A Graph error answer ({"error": {"code", "message"}}) as an error for an administrator.
     static Error graphError(const HttpResponse &response, const QString &what);

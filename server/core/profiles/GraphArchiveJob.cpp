@@ -80,10 +80,11 @@ Result<FolderRecord> archiveFolderFor(ArchiveService &archive, const QStringList
 } // namespace
 
 GraphArchiveJob::GraphArchiveJob(ArchiveService &archive, PropertyStore &globalProperties,
-                                 GraphConnector connect)
+                                 GraphConnector connect, QString source)
     : m_archive(archive)
     , m_globalProperties(globalProperties)
     , m_connect(std::move(connect))
+    , m_source(std::move(source))
 {}
 
 Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &report)
@@ -105,10 +106,15 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
                           properties.value(u"deleteAfterArchiving"_s).toBool(false),
                           properties.value(u"deleteOlderThanDays"_s).toInt(0),
                           QDateTime::currentDateTimeUtc()};
-    Result<bool> skipConversion =
-        GlobalProperty::value(m_globalProperties, GlobalProperty::SkipGraphContentConversionFailed);
-    if (!skipConversion.ok())
-        return skipConversion.error();
+    // Which single-message failures the administrator does not count as errors.
+    QSet<QString> skipped;
+    for (const QString &name : GlobalProperty::names()) {
+        Result<bool> on = GlobalProperty::value(m_globalProperties, name);
+        if (!on.ok())
+            return on.error();
+        if (on.value())
+            skipped.insert(name);
+    }
     TaskProgress &progress = context.progress;
     const auto cancelled = [&progress] { return progress.isCancellationRequested(); };
 
@@ -159,7 +165,7 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
         const GraphFolder folder = byPath.value(chosen.at(f).path);
         tell(folder.path);
         const QString prefix =
-            u"graph:%1:%2:%3:"_s.arg(credentialId).arg(mailboxName.toLower(), folder.id);
+            u"%1:%2:%3:%4:"_s.arg(m_source).arg(credentialId).arg(mailboxName.toLower(), folder.id);
         Result<FolderRecord> archiveFolder =
             archiveFolderFor(m_archive, root.value(), folder, prefix);
         if (!archiveFolder.ok()) {
@@ -230,7 +236,7 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
                         return;
                     }
                     stillFailing << id;
-                    if (raw.error().code == ErrorCode::Unsupported && skipConversion.value()) {
+                    if (skipped.contains(mailbox.skipPropertyFor(raw.error()))) {
                         ++conversionSkipped;
                         return;
                     }
@@ -300,7 +306,7 @@ Status GraphArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &
     report.details = QJsonObject{{u"mailbox"_s, mailboxName},
                                  {u"folders"_s, folderReports},
                                  {u"conversionFailuresSkipped"_s, conversionSkipped},
-                                 {u"graph"_s, mailbox.statistics()}};
+                                 {m_source.section(u'-', 0, 0), mailbox.statistics()}};
     return {};
 }
 

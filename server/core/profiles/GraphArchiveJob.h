@@ -19,18 +19,23 @@ namespace Mailkeep::Core {
 //  - Folders are known by their Graph id: a folder renamed in Outlook keeps its archive folder.
 //  - A message that fails is tried again by the next runs. One Microsoft cannot convert to
 //    MIME is an error, or with the global property
-//    public.arcclient.skipGraphContentConversionFailed only reported.
+//    public.arcclient.skipGraphContentConversionFailed only reported (for EWS likewise
+//    skipMimeContentConversionFailed, skipVirusDetected and skipEwsErrorItemNotFound).
 class GraphArchiveJob final : public ProfileJob
 {
 public:
+    // source names the protocol and part of the mailbox in checkpoint keys and the report
+    // ("graph"; "ews", "ews-archive", "ews-public" for EWS profiles, whose positions are
+    // their own).
     GraphArchiveJob(ArchiveService &archive, PropertyStore &globalProperties,
-                    GraphConnector connect);
+                    GraphConnector connect, QString source = QStringLiteral("graph"));
     Status run(const ProfileRunContext &context, ProfileRunReport &report) override;
 
 private:
     ArchiveService &m_archive;
     PropertyStore &m_globalProperties;
     GraphConnector m_connect;
+    QString m_source;
 };
 
 } // namespace Mailkeep::Core

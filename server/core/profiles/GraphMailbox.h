@@ -41,7 +41,8 @@ struct GraphDeltaPage
     bool syncStateLost = false;
 };
 
-// One Microsoft 365 mailbox through Microsoft Graph; implemented by Mailkeep::Connectors.
+// One Microsoft 365 mailbox through Microsoft Graph (or through EWS in the same shape);
+// implemented by Mailkeep::Connectors.
 // Blocking, for one thread. Requests are throttle-aware (at most 4 at once, the mailbox's
 // request budget, Retry-After) and fail with errors an administrator can act on.
 class GraphMailbox
@@ -66,6 +67,9 @@ public:
     virtual Status remove(const QList<QString> &ids) = 0;
     // Requests made, answers that asked to wait, and the time spent waiting.
     virtual QJsonObject statistics() const = 0;
+    // The global property (GlobalProperty) that, when true, makes this failure of one message
+    // no archiving error; empty when none does.
+    virtual QString skipPropertyFor(const Error &failure) const = 0;
 };
 
 using GraphConnector = std::function<Result<std::unique_ptr<GraphMailbox>>(

@@ -1,7 +1,5 @@
 #include "core/profiles/GraphMultipleJob.h"
 
-#include "core/profiles/GraphArchiveJob.h"
-
 #include <QJsonArray>
 #include <QThread>
 
@@ -42,13 +40,11 @@ private:
 
 } // namespace
 
-GraphMultipleJob::GraphMultipleJob(ArchiveService &archive, UserStore &users,
-                                   PropertyStore &globalProperties, GraphConnector connectMailbox,
-                                   DirectoryConnector connectDirectory)
-    : m_archive(archive)
-    , m_users(users)
-    , m_globalProperties(globalProperties)
-    , m_connectMailbox(std::move(connectMailbox))
+GraphMultipleJob::GraphMultipleJob(UserStore &users, ProfileJobFactory singleMailbox,
+                                   MailboxName naming, DirectoryConnector connectDirectory)
+    : m_users(users)
+    , m_singleMailbox(std::move(singleMailbox))
+    , m_naming(naming)
     , m_connectDirectory(std::move(connectDirectory))
 {}
 
@@ -89,7 +85,10 @@ GraphMultipleJob::mailboxes(const QJsonObject &properties, qint64 credentialId,
                                        {u"reason"_s, u"a Microsoft 365 group"_s}});
             continue;
         }
-        chosen.append({user.userName, user.distinguishedName});
+        const QString address =
+            user.emailAddresses.isEmpty() ? user.userName : user.emailAddresses.first();
+        chosen.append(
+            {user.userName, m_naming == MailboxName::ObjectId ? user.distinguishedName : address});
     }
     for (const QString &name : include) {
         const bool found = std::any_of(chosen.cbegin(), chosen.cend(),
@@ -154,11 +153,11 @@ Status GraphMultipleJob::run(const ProfileRunContext &context, ProfileRunReport 
                 tellRun();
             });
             QJsonObject mailboxProperties = single;
-            mailboxProperties.insert(u"mailbox"_s, mailbox.objectId);
+            mailboxProperties.insert(u"mailbox"_s, mailbox.name);
             mailboxProperties.insert(u"userName"_s, mailbox.userName);
             ProfileRunReport one;
-            const Status ran = GraphArchiveJob(m_archive, m_globalProperties, m_connectMailbox)
-                                   .run({context.profile, mailboxProperties, context.startedBy, own}, one);
+            const Status ran = m_singleMailbox()->run(
+                {context.profile, mailboxProperties, context.startedBy, own}, one);
             std::lock_guard lock(mutex);
             report.archived += one.archived;
             report.alreadyArchived += one.alreadyArchived;
@@ -168,7 +167,7 @@ Status GraphMultipleJob::run(const ProfileRunContext &context, ProfileRunReport 
                 report.failures.append({mailbox.userName + u": "_s + item, reason});
             QJsonObject entry = one.details;
             entry.insert(u"userName"_s, mailbox.userName);
-            entry.insert(u"mailbox"_s, mailbox.objectId);
+            entry.insert(u"mailbox"_s, mailbox.name);
             entry.insert(u"archived"_s, one.archived);
             if (!ran.ok()) {
                 if (ran.error().code == ErrorCode::Cancelled)

@@ -1,16 +1,14 @@
 #pragma once
 
-#include "core/ArchiveService.h"
-#include "core/PropertyStore.h"
 #include "core/UserStore.h"
 #include "core/directory/DirectorySource.h"
-#include "core/profiles/GraphMailbox.h"
 #include "core/profiles/ProfileJob.h"
 
 namespace Mailkeep::Core {
 
 // Archives the Microsoft 365 mailboxes of the users synchronised with Entra ID (profile type
-// microsoft365Multiple), each into its user's archive, several at once.
+// microsoft365Multiple, and the EWS types for mailboxes and archive mailboxes), each into its
+// user's archive, several at once.
 //  - The mailboxes are those of the users the directory synchronisation made (linked by the
 //    account's object id, so a renamed account keeps its mailbox), narrowed by includeUsers
 //    and excludeUsers. Users standing for Microsoft 365 groups are left out: a group
@@ -22,8 +20,17 @@ namespace Mailkeep::Core {
 class GraphMultipleJob final : public ProfileJob
 {
 public:
-    GraphMultipleJob(ArchiveService &archive, UserStore &users, PropertyStore &globalProperties,
-                     GraphConnector connectMailbox, DirectoryConnector connectDirectory);
+    // How a mailbox is named to the single-mailbox job: Graph takes the account's object id,
+    // EWS (impersonation) the primary SMTP address.
+    enum class MailboxName
+    {
+        ObjectId,
+        SmtpAddress,
+    };
+    // singleMailbox makes the job that archives one mailbox (microsoft365Mailbox or its EWS
+    // counterparts).
+    GraphMultipleJob(UserStore &users, ProfileJobFactory singleMailbox, MailboxName naming,
+                     DirectoryConnector connectDirectory);
     Status run(const ProfileRunContext &context, ProfileRunReport &report) override;
 
     static constexpr int kDefaultParallelMailboxes = 4;
@@ -33,15 +40,14 @@ private:
     struct Mailbox
     {
         QString userName;
-        QString objectId;
+        QString name; // as the single-mailbox job wants it
     };
     Result<QList<Mailbox>> mailboxes(const QJsonObject &properties, qint64 credentialId,
                                      const std::function<bool()> &cancelled, QJsonArray &leftOut);
 
-    ArchiveService &m_archive;
     UserStore &m_users;
-    PropertyStore &m_globalProperties;
-    GraphConnector m_connectMailbox;
+    ProfileJobFactory m_singleMailbox;
+    MailboxName m_naming;
     DirectoryConnector m_connectDirectory;
 };
 

@@ -26,6 +26,12 @@ inline const QString ImapJournal = QStringLiteral("imapJournal");   // filed by 
 inline const QString Microsoft365Mailbox = QStringLiteral("microsoft365Mailbox"); // one mailbox
 // The mailboxes of the users synchronised with Entra ID.
 inline const QString Microsoft365Multiple = QStringLiteral("microsoft365Multiple");
+// Archiving from Microsoft 365 through Exchange Web Services (until Microsoft ends EWS).
+inline const QString EwsMailbox = QStringLiteral("microsoft365EwsMailbox");
+inline const QString EwsMultiple = QStringLiteral("microsoft365EwsMultiple");
+inline const QString EwsArchiveMailbox = QStringLiteral("microsoft365EwsArchiveMailbox");
+inline const QString EwsMultipleArchive = QStringLiteral("microsoft365EwsMultipleArchive");
+inline const QString EwsPublicFolders = QStringLiteral("microsoft365EwsPublicFolders");
 // Exporting to files on the server.
 inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML files
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file

@@ -184,6 +184,10 @@ class Ews:
             xml = self.find_item(tenant, user, operation)
         elif name == "GetItem":
             xml = self.get_item(tenant, user, operation)
+        elif name == "GetFolder":
+            xml = self.get_folder(tenant, user, operation, headers)
+        elif name == "DeleteItem":
+            xml = self.delete_item(tenant, user, operation)
         else:
             raise fault("ErrorInvalidRequest", "The fake does not know the operation %s." % name)
         return 200, {"Content-Type": "text/xml; charset=utf-8"}, xml
@@ -254,6 +258,45 @@ class Ews:
                     '</t:Folders></m:RootFolder></m:FindFolderResponseMessage>'
                     % (len(found), items))
 
+    def get_folder(self, tenant, user, operation, headers):
+        """Distinguished folders (inbox, deleteditems, junkemail, drafts, sentitems, ...): one
+        answer each, ErrorFolderNotFound for those the mailbox lacks."""
+        answers = []
+        ids = operation.find("m:FolderIds", NS)
+        for wanted in (ids if ids is not None else []):
+            name = wanted.get("Id", "")
+            mailbox = self.mailbox_for(tenant, user, "archive" if name.startswith("archive")
+                                       else "", headers)
+            folder = mailbox.by_well_known(name)
+            if folder is None:
+                answers.append(response_message("GetFolder", "ErrorFolderNotFound",
+                                                "The specified folder could not be found in "
+                                                "the store."))
+                continue
+            answers.append('<m:GetFolderResponseMessage ResponseClass="Success"><m:ResponseCode>'
+                           'NoError</m:ResponseCode><m:Folders><t:Folder><t:FolderId Id="%s" '
+                           'ChangeKey="AQAAAA=="/><t:DisplayName>%s</t:DisplayName></t:Folder>'
+                           '</m:Folders></m:GetFolderResponseMessage>'
+                           % (folder.id, escape(folder.name)))
+        return wrap("GetFolder", "".join(answers))
+
+    def delete_item(self, tenant, user, operation):
+        """DeleteType MoveToDeletedItems (or HardDelete): the item leaves its folder."""
+        answers = []
+        ids = operation.find("m:ItemIds", NS)
+        for item_id in (ids if ids is not None else []):
+            message = self.find_message(tenant, user, item_id.get("Id", ""))
+            if message is None:
+                answers.append(response_message("DeleteItem", "ErrorItemNotFound",
+                                                "The specified object was not found in the "
+                                                "store."))
+                continue
+            message.folder.remove(message)
+            answers.append('<m:DeleteItemResponseMessage ResponseClass="Success">'
+                           '<m:ResponseCode>NoError</m:ResponseCode>'
+                           '</m:DeleteItemResponseMessage>')
+        return wrap("DeleteItem", "".join(answers))
+
     def find_item(self, tenant, user, operation):
         parent = operation.find("m:ParentFolderIds", NS)
         if parent is None or not len(parent):
@@ -269,8 +312,10 @@ class Ews:
         last = offset + len(page) >= len(live)
         items = "".join(
             '<t:Message><t:ItemId Id="%s" ChangeKey="CQAAAA=="/><t:DateTimeReceived>%s'
-            '</t:DateTimeReceived><t:Size>%d</t:Size><t:IsRead>%s</t:IsRead></t:Message>'
-            % (m.id, m.received, len(m.raw), "true" if m.is_read else "false") for m in page)
+            '</t:DateTimeReceived><t:Size>%d</t:Size><t:IsRead>%s</t:IsRead>'
+            '<t:LastModifiedTime>%s</t:LastModifiedTime></t:Message>'
+            % (m.id, m.received, len(m.raw), "true" if m.is_read else "false", m.last_modified)
+            for m in page)
         return wrap("FindItem", '<m:FindItemResponseMessage ResponseClass="Success">'
                     '<m:ResponseCode>NoError</m:ResponseCode><m:RootFolder '
                     'IndexedPagingOffset="%d" TotalItemsInView="%d" '

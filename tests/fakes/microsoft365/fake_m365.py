@@ -243,6 +243,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     if folder is None:
                         return self.send_json(404, {"error": "no such folder"})
                     message = mailboxes.Message(folder, payload, len(folder.messages))
+                    if "lastModifiedDateTime" not in payload:  # new mail: changed just now
+                        message.last_modified = time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                              time.gmtime(state.now()))
                     folder.add(message)
                 return self.send_json(200, {"id": message.id})
             if path == "/_control/expire-delta" and method == "POST":

@@ -22,6 +22,8 @@ class Message:
             with open(spec["file"], "rb") as file:
                 self.raw = file.read()
         self.received = spec.get("receivedDateTime", "2026-03-01T10:00:00Z")
+        # Bumped by moves and changes; what EWS archiving picks up changes by.
+        self.last_modified = spec.get("lastModifiedDateTime", self.received)
         self.is_read = spec.get("isRead", False)
         self.internet_message_id = spec.get("internetMessageId", "<%s@fake>" % self.id)
         self.conversion_fails = spec.get("conversionFails", False)

@@ -45,22 +45,25 @@ protected:
         Connectors::CloudOverrides overrides;
         overrides.globalLogin = QUrl(m_fake.baseUrl());
         overrides.globalGraph = QUrl(m_fake.baseUrl());
+        overrides.globalExchange = QUrl(m_fake.baseUrl());
         overrides.caCertificatesFile = m_fake.caFile();
         return overrides;
     }
     // A scenario of one tenant whose application (with the credential's certificate) has
     // these Graph permissions.
     QJsonObject tenantScenario(const QJsonArray &users, const QJsonArray &graphRoles,
-                               const QJsonArray &groups = {}) const
+                               const QJsonArray &groups = {},
+                               const QJsonArray &exchangeRoles = {}) const
     {
         using namespace Qt::Literals::StringLiterals;
         return {{u"tenants"_s,
                  QJsonArray{QJsonObject{
                      {u"id"_s, kTenant},
-                     {u"apps"_s,
-                      QJsonArray{QJsonObject{{u"appId"_s, kApp},
-                                             {u"certificates"_s, QJsonArray{m_certificate}},
-                                             {u"roles"_s, QJsonObject{{u"graph"_s, graphRoles}}}}}},
+                     {u"apps"_s, QJsonArray{QJsonObject{
+                                     {u"appId"_s, kApp},
+                                     {u"certificates"_s, QJsonArray{m_certificate}},
+                                     {u"roles"_s, QJsonObject{{u"graph"_s, graphRoles},
+                                                              {u"exchange"_s, exchangeRoles}}}}}},
                      {u"users"_s, users},
                      {u"groups"_s, groups}}}}};
     }
