@@ -1,11 +1,13 @@
 #include "app/Microsoft365Stack.h"
 
+#include "app/ConversionChecks.h"
 #include "app/CredentialTestFunction.h"
 #include "connectors/microsoft365/EwsMailboxClient.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
 #include "connectors/microsoft365/TokenClient.h"
 #include "core/credentials/CredentialService.h"
+#include "core/functions/ConversionFunctions.h"
 #include "core/functions/CredentialFunctions.h"
 #include "core/functions/DirectoryFunctions.h"
 #include "core/profiles/GraphArchiveJob.h"
@@ -23,6 +25,7 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
                                      ProfileStack &profiles, Core::PropertyStore &globalProperties,
                                      Connectors::CloudOverrides endpoints)
     : m_archive(archive)
+    , m_profiles(profiles.service().store())
     , m_store(std::make_unique<Storage::PgCredentialStore>(pool))
     , m_credentials(std::make_unique<Core::CredentialService>(*m_store, profiles.service().store(),
                                                               archive.keys()))
@@ -116,6 +119,9 @@ void Microsoft365Stack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerDirectoryFunctions(registry, {m_archive.users(), m_archive.folders(),
                                                 *m_credentials, m_archive.audit(),
                                                 directoryConnector(), std::move(usersChanged)});
+    Core::registerConversionFunctions(
+        registry, {m_profiles, m_archive.users(), m_archive.archive(), m_archive.audit(),
+                   graphConversionChecker(*m_credentials, *m_tokens, m_archive.users())});
 }
 
 } // namespace Mailkeep::App

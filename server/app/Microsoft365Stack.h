@@ -10,6 +10,7 @@
 
 namespace Mailkeep::Core {
 class CredentialService;
+class ProfileStore;
 }
 
 namespace Mailkeep::Connectors {
@@ -45,6 +46,7 @@ private:
     Core::DirectoryConnector directoryConnector() const;
 
     ArchiveStack &m_archive;
+    Core::ProfileStore &m_profiles;
     std::unique_ptr<Storage::PgCredentialStore> m_store;
     std::unique_ptr<Core::CredentialService> m_credentials;
     std::unique_ptr<Connectors::TokenClient> m_tokens; // shared: its cache serves every run

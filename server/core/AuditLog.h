@@ -30,6 +30,7 @@ inline const QString CredentialDelete = QStringLiteral("CredentialDelete");
 inline const QString DirectoryServicesChangeSettings =
     QStringLiteral("DirectoryServicesChangeSettings");
 inline const QString DirectoryServicesSync = QStringLiteral("DirectoryServicesSync");
+inline const QString ProfileConvert = QStringLiteral("ProfileConvert");
 
 } // namespace AuditEvent
 
