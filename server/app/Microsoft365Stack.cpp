@@ -1,6 +1,7 @@
 #include "app/Microsoft365Stack.h"
 
 #include "app/ConversionChecks.h"
+#include "app/ConversionPreflight.h"
 #include "app/CredentialTestFunction.h"
 #include "connectors/microsoft365/EwsMailboxClient.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
@@ -122,6 +123,7 @@ void Microsoft365Stack::registerFunctions(Core::FunctionRegistry &registry,
     Core::registerConversionFunctions(
         registry, {m_profiles, m_archive.users(), m_archive.archive(), m_archive.audit(),
                    graphConversionChecker(*m_credentials, *m_tokens, m_archive.users())});
+    registerConversionPreflight(registry, m_profiles, m_archive.users(), *m_credentials, *m_tokens);
 }
 
 } // namespace Mailkeep::App

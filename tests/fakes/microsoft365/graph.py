@@ -189,7 +189,8 @@ class Graph:
         base = "%s/v1.0/users/%s" % (own_url, user["id"])
         hidden = query.get("includeHiddenFolders", "false").lower() == "true"
         if rest == "/mailFolders" and method == "GET":
-            folders = [f.json() for f in mailbox.roots if hidden or not f.hidden]
+            folders = [f.json() for f in mailbox.roots
+                       if (hidden or not f.hidden) and not f.not_in_graph]
             return self.paged(folders, query, base + "/mailFolders", 10, 1000)
         match = re.match(r"^/mailFolders/([^/]+)(/.*)?$", rest)
         if match:
@@ -201,7 +202,8 @@ class Graph:
             if tail == "" and method == "GET":
                 return 200, {}, folder.json()
             if tail == "/childFolders" and method == "GET":
-                children = [f.json() for f in folder.children if hidden or not f.hidden]
+                children = [f.json() for f in folder.children
+                            if (hidden or not f.hidden) and not f.not_in_graph]
                 return self.paged(children, query, "%s/mailFolders/%s/childFolders"
                                   % (base, folder.id), 10, 1000)
             if tail == "/messages/delta" and method == "GET":

@@ -45,6 +45,8 @@ class Folder:
             ("%s/%s/%d" % (mailbox.user_id, self.name, number)).encode()).hexdigest()[:16]
         self.parent = parent
         self.hidden = spec.get("isHidden", False)
+        # Folders EWS shows and Graph's mailFolders never lists (the conversion preflight).
+        self.not_in_graph = spec.get("notInGraph", False)
         self.well_known = spec.get("wellKnownName")
         self.children = []
         self.messages = []

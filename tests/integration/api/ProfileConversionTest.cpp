@@ -34,7 +34,8 @@ protected:
                                {{u"config"_s, u"{\"adminEmailPreviewEnabled\": true}"_s}})),
                   u"succeeded"_s);
     }
-    QJsonObject scenario(const QJsonArray &graphRoles, bool ewsBlocked = false)
+    QJsonObject scenario(const QJsonArray &graphRoles, bool ewsBlocked = false,
+                         bool folderGraphDoesNotList = false)
     {
         QJsonArray inbox;
         for (int i = 0; i < 4; ++i)
@@ -47,11 +48,16 @@ protected:
              QJsonArray{QJsonObject{
                  {u"displayName"_s, u"Projects"_s},
                  {u"messages"_s, QJsonArray{spec(u"project a"_s), spec(u"project b"_s)}}}}}}};
+        QJsonArray all = folders;
+        if (folderGraphDoesNotList)
+            all.append(QJsonObject{{u"displayName"_s, u"Legacy"_s},
+                                   {u"notInGraph"_s, true},
+                                   {u"messages"_s, QJsonArray{spec(u"legacy"_s)}}});
         QJsonObject loaded = tenantScenario(
             QJsonArray{QJsonObject{{u"id"_s, u"id-ada"_s},
                                    {u"userPrincipalName"_s, kAda},
                                    {u"mail"_s, kAda},
-                                   {u"mailbox"_s, QJsonObject{{u"folders"_s, folders}}}}},
+                                   {u"mailbox"_s, QJsonObject{{u"folders"_s, all}}}}},
             graphRoles, {}, {u"full_access_as_app"_s});
         QJsonObject tenant = loaded[u"tenants"_s][0].toObject();
         tenant.insert(u"ewsBlocked"_s, ewsBlocked);
@@ -195,6 +201,27 @@ TEST_F(ProfileConversionTest, AConvertedProfileKeepsItsSettingsAndArchivesNothin
     const QJsonArray inbox =
         admin(u"GetMessages"_s, {{u"folder"_s, u"alice/Cloud/Inbox"_s}})[u"result"_s].toArray();
     EXPECT_EQ(inbox.size(), 5) << "no second copy of old mail";
+}
+
+TEST_F(ProfileConversionTest, ThePreflightShowsBothSidesAndWhatGraphDoesNotReach)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario({u"Mail.ReadWrite"_s}, false, true)).ok());
+    const qint64 id = createProfile(u"microsoft365EwsMailbox"_s);
+    const QJsonObject preflight =
+        admin(u"GetMicrosoft365ConversionPreflight"_s, {{u"id"_s, QString::number(id)}});
+    ASSERT_EQ(status(preflight), u"succeeded"_s) << message(preflight).toStdString();
+    const QJsonArray mailboxes = preflight[u"result"_s][u"mailboxes"_s].toArray();
+    ASSERT_EQ(mailboxes.size(), 1);
+    QHash<QString, std::pair<int, int>> counts;
+    for (const QJsonValue &folder : mailboxes.at(0)[u"folders"_s].toArray())
+        counts.insert(folder[u"folder"_s].toString(),
+                      {folder[u"ewsItems"_s].toInt(-1), folder[u"graphItems"_s].toInt(-1)});
+    EXPECT_EQ(counts.value(u"Inbox"_s), std::make_pair(4, 4));
+    EXPECT_EQ(counts.value(u"Inbox/Projects"_s), std::make_pair(2, 2));
+    EXPECT_EQ(counts.value(u"Legacy"_s), std::make_pair(1, -1));
+    EXPECT_EQ(mailboxes.at(0)[u"notReachedByGraph"_s].toArray(), QJsonArray{u"Legacy"_s});
+    // 2 folders, 6 messages: 2 listings + 6 $value at 10,000 requests per 10 minutes.
+    EXPECT_GE(preflight[u"result"_s][u"estimatedFirstRunSeconds"_s].toDouble(), 1);
 }
 
 } // namespace
