@@ -108,6 +108,12 @@ CONSOLE = {
     ("Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tag ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.",
      "Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tagen ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch."),
 "%n message(s) so far": ("bisher %n Nachricht", "bisher %n Nachrichten"),
+"%n Microsoft 365 profile(s) still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool.":
+    ("%n Microsoft 365-Profil verwendet noch EWS, das Microsoft in %1 Tagen abschaltet: Stellen Sie es mit dem Microsoft 365-Profilkonvertierungswerkzeug auf Microsoft Graph um.",
+     "%n Microsoft 365-Profile verwenden noch EWS, das Microsoft in %1 Tagen abschaltet: Stellen Sie sie mit dem Microsoft 365-Profilkonvertierungswerkzeug auf Microsoft Graph um."),
+"%n Microsoft 365 profile(s) archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).":
+    ("%n Microsoft 365-Profil archiviert Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktioniert es nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt).",
+     "%n Microsoft 365-Profile archivieren Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktionieren sie nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt)."),
 "%n message(s) found": ("%n Nachricht gefunden", "%n Nachrichten gefunden"),
 "Export %n message(s) as:": ("%n Nachricht exportieren als:", "%n Nachrichten exportieren als:"),
 "<b>%1</b> messages in %n archive store(s): <b>%2</b> of mail take <b>%3</b> on disk.":

@@ -12,6 +12,12 @@ PLURALS = {
         ("The certificate of the Microsoft 365 credential \"%1\" expires in %n day: create a new certificate and upload it to Entra ID.",
          "The certificate of the Microsoft 365 credential \"%1\" expires in %n days: create a new certificate and upload it to Entra ID."),
     "%n message(s) so far": ("%n message so far", "%n messages so far"),
+    "%n Microsoft 365 profile(s) still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool.":
+        ("%n Microsoft 365 profile still uses EWS, which Microsoft switches off in %1 days: convert it to Microsoft Graph with the Microsoft 365 profile conversion tool.",
+         "%n Microsoft 365 profiles still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool."),
+    "%n Microsoft 365 profile(s) archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).":
+        ("%n Microsoft 365 profile archives archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so it stops working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).",
+         "%n Microsoft 365 profiles archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS)."),
     "%n message(s) found": ("%n message found", "%n messages found"),
     "Export %n message(s) as:": ("Export %n message as:", "Export %n messages as:"),
     "Delete %n message(s) from the archive for good? The reason is written to the audit log:":

@@ -257,6 +257,14 @@
         <source>The certificate of the Microsoft 365 credential "%1" expires in %n day(s): create a new certificate and upload it to Entra ID.</source>
         <translation><numerusform>Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tag ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.</numerusform><numerusform>Das Zertifikat der Microsoft 365-Anmeldeinformation „%1“ läuft in %n Tagen ab: Erstellen Sie ein neues Zertifikat und laden Sie es in Entra ID hoch.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n Microsoft 365 profile(s) still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool.</source>
+        <translation><numerusform>%n Microsoft 365-Profil verwendet noch EWS, das Microsoft in %1 Tagen abschaltet: Stellen Sie es mit dem Microsoft 365-Profilkonvertierungswerkzeug auf Microsoft Graph um.</numerusform><numerusform>%n Microsoft 365-Profile verwenden noch EWS, das Microsoft in %1 Tagen abschaltet: Stellen Sie sie mit dem Microsoft 365-Profilkonvertierungswerkzeug auf Microsoft Graph um.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Microsoft 365 profile(s) archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).</source>
+        <translation><numerusform>%n Microsoft 365-Profil archiviert Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktioniert es nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt).</numerusform><numerusform>%n Microsoft 365-Profile archivieren Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktionieren sie nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MainWindow</name>

@@ -34,6 +34,14 @@
         <source>The certificate of the Microsoft 365 credential "%1" expires in %n day(s): create a new certificate and upload it to Entra ID.</source>
         <translation><numerusform>The certificate of the Microsoft 365 credential "%1" expires in %n day: create a new certificate and upload it to Entra ID.</numerusform><numerusform>The certificate of the Microsoft 365 credential "%1" expires in %n days: create a new certificate and upload it to Entra ID.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n Microsoft 365 profile(s) still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool.</source>
+        <translation><numerusform>%n Microsoft 365 profile still uses EWS, which Microsoft switches off in %1 days: convert it to Microsoft Graph with the Microsoft 365 profile conversion tool.</numerusform><numerusform>%n Microsoft 365 profiles still use EWS, which Microsoft switches off in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile conversion tool.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Microsoft 365 profile(s) archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).</source>
+        <translation><numerusform>%n Microsoft 365 profile archives archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so it stops working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).</numerusform><numerusform>%n Microsoft 365 profiles archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::SearchPage</name>

@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QDate>
 #include <QDialog>
+#include <QFrame>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -86,7 +87,8 @@ DashboardPage::DashboardPage(ClientCore::ConsoleSession &session, QWidget *paren
     , m_perDay(chartView(this))
     , m_perStore(chartView(this))
     , m_results(new QTreeWidget(this))
-    , m_warnings(new QTreeWidget(this))
+    , m_warnings(new QFrame(this))
+    , m_warningRows(new QVBoxLayout(m_warnings))
 {
     m_totals->setTextFormat(Qt::RichText);
     m_totals->setWordWrap(true);
@@ -96,9 +98,11 @@ DashboardPage::DashboardPage(ClientCore::ConsoleSession &session, QWidget *paren
     m_results->setUniformRowHeights(true);
     m_results->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     connect(m_results, &QTreeWidget::itemActivated, this, &DashboardPage::openReport);
-    m_warnings->setHeaderHidden(true);
-    m_warnings->setRootIsDecorated(false);
-    m_warnings->setMaximumHeight(110);
+    m_warnings->setFrameShape(QFrame::StyledPanel);
+    m_warnings->setBackgroundRole(QPalette::Base);
+    m_warnings->setAutoFillBackground(true);
+    m_warningRows->setContentsMargins(6, 4, 6, 4);
+    m_warningRows->setSpacing(4);
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
 
@@ -121,22 +125,37 @@ DashboardPage::DashboardPage(ClientCore::ConsoleSession &session, QWidget *paren
 
 void DashboardPage::addWarning(const QString &text)
 {
-    auto *item = new QTreeWidgetItem(m_warnings, {text});
-    item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+    auto *row = new QHBoxLayout;
+    auto *icon = new QLabel(m_warnings);
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(16, 16));
+    icon->setAlignment(Qt::AlignTop);
+    auto *sentence = new QLabel(text, m_warnings);
+    sentence->setObjectName(u"warning"_s);
+    sentence->setWordWrap(true);
+    sentence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(icon);
+    row->addWidget(sentence, 1);
+    m_warningRows->addLayout(row);
     m_warnings->show();
 }
 
 QStringList DashboardPage::warnings() const
 {
     QStringList lines;
-    for (int i = 0; i < m_warnings->topLevelItemCount(); ++i)
-        lines << m_warnings->topLevelItem(i)->text(0);
+    for (const QLabel *sentence : m_warnings->findChildren<QLabel *>(u"warning"_s))
+        lines << sentence->text();
     return lines;
 }
 
 void DashboardPage::refresh()
 {
-    m_warnings->clear();
+    while (QLayoutItem *row = m_warningRows->takeAt(0)) {
+        while (QLayoutItem *part = row->layout()->takeAt(0)) {
+            delete part->widget();
+            delete part;
+        }
+        delete row;
+    }
     m_warnings->hide();
     const bool admin = m_session.isAdmin();
     m_perStore->setVisible(admin);
@@ -153,6 +172,10 @@ void DashboardPage::refresh()
         m_session.call(u"GetCredentials"_s, {}, this, [this](const Api::CallResult &r) {
             showCredentialExpiry(resultOf(r).toArray());
         });
+        if (m_session.serverHas(u"GetMicrosoft365ProfileConversions"_s))
+            m_session.call(
+                u"GetMicrosoft365ProfileConversions"_s, {}, this,
+                [this](const Api::CallResult &r) { showEwsProfiles(resultOf(r).toObject()); });
 
     } else {
         m_totals->setText(tr("Signed in as <b>%1</b>.").arg(m_session.userName().toHtmlEscaped()));
@@ -187,6 +210,25 @@ void DashboardPage::showCredentialExpiry(const QJsonArray &credentials)
                           nullptr, days)
                            .arg(name));
     }
+}
+
+// Microsoft ends EWS: profiles that still use it are converted, or stop working.
+void DashboardPage::showEwsProfiles(const QJsonObject &conversions)
+{
+    const QJsonObject counts = conversions[u"counts"_s].toObject();
+    const int days = conversions[u"daysUntilEwsEnds"_s].toInt();
+    if (const int convertible = counts[u"automatic"_s].toInt(); convertible > 0)
+        addWarning(tr("%n Microsoft 365 profile(s) still use EWS, which Microsoft switches off "
+                      "in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile "
+                      "conversion tool.",
+                      nullptr, convertible)
+                       .arg(days));
+    if (const int unsupported = counts[u"notSupported"_s].toInt(); unsupported > 0)
+        addWarning(tr("%n Microsoft 365 profile(s) archive archive mailboxes or public folders "
+                      "over EWS; Microsoft Graph cannot reach them, so they stop working when "
+                      "EWS ends (in %1 days, or sooner where the tenant blocks EWS).",
+                      nullptr, unsupported)
+                       .arg(days));
 }
 
 void DashboardPage::showStores(const QJsonArray &stores)

@@ -5,7 +5,9 @@
 #include <QJsonArray>
 #include <QWidget>
 
+class QFrame;
 class QLabel;
+class QVBoxLayout;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -25,6 +27,7 @@ public:
 
 private:
     void showCredentialExpiry(const QJsonArray &credentials);
+    void showEwsProfiles(const QJsonObject &conversions);
     void showStores(const QJsonArray &stores);
     void showResults(const QJsonArray &results);
     void showPerDay(const QJsonArray &perDay);
@@ -36,7 +39,9 @@ private:
     QWidget *m_perDay;
     QWidget *m_perStore;
     QTreeWidget *m_results;
-    QTreeWidget *m_warnings;
+    // One row per warning: an icon and a sentence that says what to do, wrapped.
+    QFrame *m_warnings;
+    QVBoxLayout *m_warningRows;
 };
 
 } // namespace Mailkeep::ClientWidgets

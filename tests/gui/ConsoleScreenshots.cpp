@@ -1,8 +1,10 @@
 // Renders the console's main pages to PNG files (MAILKEEP_SCREENSHOT_DIR, else
 // <build>/screenshots) to be looked at: sign-in, dashboard with data, the archive browser
-// with a message, search results, the command prompt, and the German dashboard and browser.
+// with a message, search results, the command prompt, the German dashboard and browser, and
+// an administrator's dashboard with its warnings.
 #include "ConsoleFixture.h"
 #include "core/MessageTableModel.h"
+#include "core/credentials/CredentialService.h"
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
@@ -153,4 +155,32 @@ TEST_F(ConsoleScreenshots, ArchiveEmailPage)
     window.showPage(ClientWidgets::MainWindow::ArchiveEmail);
     waitFor([&]() { return false; }, 1500);
     shoot(&window, u"archive-email"_s);
+}
+
+TEST_F(ConsoleScreenshots, AdministratorDashboardWithEwsProfiles)
+{
+    Core::CredentialSettings settings;
+    settings.description = u"Contoso"_s;
+    settings.tenantId = u"contoso.onmicrosoft.com"_s;
+    settings.applicationId = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
+    Result<Core::CredentialRecord> credential =
+        m_microsoft365->credentials().create(u"Office365_Modern"_s, settings);
+    ASSERT_TRUE(credential.ok());
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    for (const QString &type : {u"microsoft365EwsMailbox"_s, u"microsoft365EwsArchiveMailbox"_s}) {
+        const QJsonObject profile{{u"name"_s, type},
+                                  {u"type"_s, type},
+                                  {u"credentialId"_s, credential->id},
+                                  {u"mailbox"_s, u"alice@contoso.example"_s},
+                                  {u"userName"_s, u"alice"_s}};
+        ASSERT_EQ(status(call(admin, u"CreateProfile"_s,
+                              {{u"properties"_s, QString::fromUtf8(QJsonDocument(profile).toJson(
+                                                     QJsonDocument::Compact))}})),
+                  u"succeeded"_s);
+    }
+    ClientWidgets::MainWindow window(adminSession());
+    window.resize(1280, 800);
+    window.show();
+    waitFor([&]() { return false; }, 1500);
+    shoot(&window, u"dashboard-admin"_s);
 }
