@@ -26,6 +26,7 @@ import urllib.parse
 import der
 import ews
 import graph
+import imap
 import login
 import mailboxes
 
@@ -47,10 +48,12 @@ class State:
         self.throttle = graph.Throttle()
         self.delta_tokens = mailboxes.DeltaTokens()
         self.mailboxes = {}
+        self.imap = imap.Store()
 
     def load(self, scenario):
         self.scenario = scenario
         self.mailboxes = {}
+        self.imap = imap.Store()
         self.throttle = graph.Throttle()
 
     def mailbox(self, tenant, user):
@@ -257,6 +260,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 return self.send_json(200, {"ok": True})
             if path == "/_control/throttle" and method == "GET":
                 return self.send_json(200, state.throttle.report())
+            if path == "/_control/imap" and method == "POST":
+                return self.send_json(200, state.imap.report(payload.get("user", "")))
             if path == "/_control/mailboxes-at-once" and method == "GET":
                 return self.send_json(200, state.throttle.most_mailboxes_at_once)
             if path == "/_control/mailbox" and method == "POST":
@@ -324,6 +329,10 @@ def main():
         listener = Listener(cloud, state, context)
         ports[cloud] = listener.port
         threading.Thread(target=listener.serve_forever, daemon=True).start()
+        # Exchange Online's IMAP service of that cloud, for exports.
+        mail = imap.Listener(cloud, state, context)
+        ports["imap" if cloud == "global" else "imap-" + cloud] = mail.port
+        threading.Thread(target=mail.serve_forever, daemon=True).start()
     print(json.dumps(ports), flush=True)
     # Ends with the test: when the harness closes stdin (or is gone).
     sys.stdin.read()

@@ -1,12 +1,15 @@
 """Checks of the fake Microsoft 365 itself: its RSA verification against signatures made by the
 openssl command line, certificate reading, tamper-proof delta tokens, delta paging and the
-throttling rules, directory paging, filters and members, batches and EWS. Run by ctest (fake_microsoft365)."""
+throttling rules, directory paging, filters and members, batches, EWS and IMAP. Run by ctest (fake_microsoft365)."""
 
 import base64
+import imaplib
 import json
 import os
+import ssl
 import subprocess
 import tempfile
+import threading
 import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
@@ -15,6 +18,7 @@ import batch
 import der
 import ews
 import fake_m365
+import imap
 import directory
 import graph
 import jws
@@ -319,3 +323,75 @@ class EwsTest(unittest.TestCase):
         self.tenant["ewsBlocked"] = True
         status, _ = self.call("<m:FindFolder/>")
         self.assertEqual(status, 403)
+
+
+class ImapTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        key = os.path.join(cls.folder.name, "key.pem")
+        cert = os.path.join(cls.folder.name, "cert.pem")
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                "-days", "2", "-subj", "/CN=127.0.0.1")
+        with open(key, "rb") as file:
+            cls.key = der.rsa_private_key(der.pem_to_der(file.read(), "PRIVATE KEY"))
+        cls.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        cls.context.load_cert_chain(cert, key)
+
+    def setUp(self):
+        self.state = fake_m365.State(self.key)
+        self.state.load({"tenants": [{"id": "t", "users": [
+            {"id": "u1", "mail": "ada@contoso.example"},
+            {"id": "u2", "mail": "bob@contoso.example", "imapFullAccess": False}]}]})
+        self.listener = imap.Listener("global", self.state, self.context)
+        threading.Thread(target=self.listener.serve_forever, daemon=True).start()
+
+    def tearDown(self):
+        self.listener.shutdown()
+        self.listener.server_close()
+
+    def connect(self, user, roles=("IMAP.AccessAsApp",)):
+        client_context = ssl.create_default_context()
+        client_context.check_hostname = False
+        client_context.verify_mode = ssl.CERT_NONE
+        client = imaplib.IMAP4_SSL("127.0.0.1", self.listener.port, ssl_context=client_context)
+        token = jws.mint(self.key, {"aud": "https://outlook.office365.com", "tid": "t",
+                                    "roles": list(roles), "exp": self.state.now() + 600}, "k")
+        sasl = "user=%s\x01auth=Bearer %s\x01\x01" % (user, token)
+        return client, sasl
+
+    def test_xoauth2_append_and_refusals(self):
+        client, sasl = self.connect("ada@contoso.example")
+        self.assertIn("AUTH=XOAUTH2", client.capabilities)
+        with self.assertRaises(imaplib.IMAP4.error):
+            client.login("ada@contoso.example", "secret")
+        client.authenticate("XOAUTH2", lambda challenge: sasl.encode())  # continuation form
+        raw = b"Subject: kept\r\n\r\nexact bytes\r\n"
+        status, answer = client.append('"Mailkeep Export/Inbox"', r"(\Seen)",
+                                       '"04-Jul-2019 02:44:25 +0200"', raw)
+        self.assertEqual(status, "NO")
+        self.assertIn(b"TRYCREATE", answer[0])
+        self.assertEqual(client.create('"Mailkeep Export/Inbox"')[0], "OK")
+        self.assertEqual(client.create('"mailkeep export"')[0], "NO", "names ignore case")
+        status, answer = client.append('"Mailkeep Export/Inbox"', r"(\Seen)",
+                                       '"04-Jul-2019 02:44:25 +0200"', raw)
+        self.assertEqual(status, "OK")
+        self.assertIn(b"APPENDUID", answer[0])
+        stored = self.state.imap.report("ada@contoso.example")["Mailkeep Export/Inbox"][0]
+        self.assertEqual(base64.b64decode(stored["raw"]), raw)
+        self.assertEqual(stored["flags"], ["\\Seen"])
+        self.assertEqual(stored["date"], "04-Jul-2019 02:44:25 +0200")
+        self.assertIn("Mailkeep Export", self.state.imap.report("ada@contoso.example"))
+        client.logout()
+
+        client, sasl = self.connect("ada@contoso.example", roles=())
+        with self.assertRaises(imaplib.IMAP4.error) as refused:
+            client.authenticate("XOAUTH2", lambda challenge: sasl.encode())
+        self.assertIn("AUTHENTICATE failed", str(refused.exception))
+        client.shutdown()
+        client, sasl = self.connect("bob@contoso.example")
+        client.authenticate("XOAUTH2", lambda challenge: sasl.encode())
+        status, answer = client.list()
+        self.assertEqual(status, "NO")
+        self.assertIn(b"not connected", answer[0])
+        client.logout()
