@@ -270,6 +270,7 @@ CONSOLE = {
 "Microsoft 365 mailbox": "Microsoft 365-Postfach",
 "Microsoft 365, several mailboxes": "Microsoft 365, mehrere Postfächer",
 "Microsoft 365 mailbox (EWS)": "Microsoft 365-Postfach (EWS)",
+"Microsoft 365 mailbox (IMAP)": "Microsoft 365-Postfach (IMAP)",
 "Microsoft 365, several mailboxes (EWS)": "Microsoft 365, mehrere Postfächer (EWS)",
 "Microsoft 365 archive mailbox (EWS)": "Microsoft 365-Archivpostfach (EWS)",
 "Microsoft 365, several archive mailboxes (EWS)": "Microsoft 365, mehrere Archivpostfächer (EWS)",

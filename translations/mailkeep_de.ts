@@ -488,6 +488,10 @@
         <source>Microsoft 365 public folders (EWS)</source>
         <translation>Öffentliche Ordner in Microsoft 365 (EWS)</translation>
     </message>
+    <message>
+        <source>Microsoft 365 mailbox (IMAP)</source>
+        <translation>Microsoft 365-Postfach (IMAP)</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MessagePreview</name>

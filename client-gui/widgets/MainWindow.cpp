@@ -47,6 +47,7 @@ QString MainWindow::profileTypeName(const QString &type) const
         {u"exportDirectory"_s, QT_TR_NOOP("EML files in a folder")},
         {u"exportMbox"_s, QT_TR_NOOP("MBOX file")},
         {u"exportImap"_s, QT_TR_NOOP("IMAP mailbox")},
+        {u"microsoft365Export"_s, QT_TR_NOOP("Microsoft 365 mailbox (IMAP)")},
     };
     const char *name = names.value(type);
     return name ? tr(name) : type;

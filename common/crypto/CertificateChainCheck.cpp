@@ -2,6 +2,8 @@
 
 #include "crypto/OpenSslHandles.h"
 
+#include <QFile>
+
 #include <arpa/inet.h>
 #include <openssl/x509_vfy.h>
 
@@ -26,7 +28,8 @@ Ossl::Ptr<X509> fromDer(const QByteArray &der)
 
 } // namespace
 
-Status checkCertificateChain(const QList<QByteArray> &chainDer, const QString &host)
+Status checkCertificateChain(const QList<QByteArray> &chainDer, const QString &host,
+                             const QString &extraAuthorities)
 {
     if (chainDer.isEmpty())
         return Error(ErrorCode::PermissionDenied, u"%1 sent no certificate."_s.arg(host));
@@ -42,6 +45,8 @@ Status checkCertificateChain(const QList<QByteArray> &chainDer, const QString &h
     std::unique_ptr<X509_STORE, StoreFree> store(X509_STORE_new());
     std::unique_ptr<X509_STORE_CTX, StoreFree> context(X509_STORE_CTX_new());
     if (!store || !context || X509_STORE_set_default_paths(store.get()) != 1 ||
+        (!extraAuthorities.isEmpty() &&
+         X509_STORE_load_file(store.get(), QFile::encodeName(extraAuthorities).constData()) != 1) ||
         X509_STORE_CTX_init(context.get(), store.get(), leaf.get(), intermediates.get()) != 1)
         return Error(ErrorCode::Internal, u"The certificate check cannot be set up."_s);
     X509_VERIFY_PARAM *parameters = X509_STORE_CTX_get0_param(context.get());

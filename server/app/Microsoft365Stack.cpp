@@ -6,6 +6,7 @@
 #include "connectors/microsoft365/EwsMailboxClient.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
+#include "connectors/microsoft365/Microsoft365ImapTarget.h"
 #include "connectors/microsoft365/TokenClient.h"
 #include "core/credentials/CredentialService.h"
 #include "core/functions/ConversionFunctions.h"
@@ -80,6 +81,27 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
                 std::make_unique<Core::GraphArchiveJob>(service, globalProperties, ews, source));
         };
     };
+    // Exports into Microsoft 365 mailboxes: IMAP with OAuth, as Exchange Online wants it.
+    profiles.registerExportType(
+        Core::ProfileType::Microsoft365Export,
+        [credentials = m_credentials.get(), tokens = m_tokens.get()](
+            const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            Result<Core::AppCredential> credential =
+                credentials->forSignIn(properties.value(u"credentialId"_s).toInteger());
+            if (!credential.ok())
+                return credential.error();
+            Core::ImapAccount account;
+            const QString host = properties.value(u"host"_s).toString().trimmed();
+            account.host = host.isEmpty() ? tokens->endpoints(credential->cloud).imapHost : host;
+            account.port = static_cast<quint16>(properties.value(u"port"_s).toInt(993));
+            account.security = Core::ImapAccount::Security::Tls;
+            account.userName = properties.value(u"mailbox"_s).toString().trimmed();
+            account.extraAuthorities = tokens->overrides().caCertificatesFile;
+            account.timeoutSeconds = properties.value(u"timeoutSeconds"_s).toInt(120);
+            return std::unique_ptr<Core::MailTarget>(
+                std::make_unique<Connectors::Microsoft365ImapTarget>(*tokens, credential.value(),
+                                                                     account));
+        });
     const Core::ProfileJobFactory ewsPrimary = ewsMailbox(Root::Mailbox, u"ews"_s);
     const Core::ProfileJobFactory ewsArchive = ewsMailbox(Root::Archive, u"ews-archive"_s);
     profiles.runner().registerJob(Core::ProfileType::EwsMailbox, ewsPrimary);

@@ -60,11 +60,13 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
     m_signingKey = std::make_shared<std::pair<QByteArray, QByteArray>>();
     Core::MessageAccess &access = archive.access();
     Core::SavedSearchStore &searches = archive.savedSearches();
-    const auto exportJob = [&service, &access, &users, &searches](Core::MailTargetFactory make) {
+    m_exportJob = [&service, &access, &users,
+                   &searches](Core::MailTargetFactory make) -> Core::ProfileJobFactory {
         return [&service, &access, &users, &searches, make]() {
             return std::make_unique<Core::ExportJob>(service, access, users, searches, make);
         };
     };
+    const auto &exportJob = m_exportJob;
     m_runner->registerJob(
         Core::ProfileType::ExportDirectory,
         exportJob([key = m_signingKey](
@@ -98,6 +100,11 @@ ProfileStack::ProfileStack(Storage::PgConnectionPool &pool, ArchiveStack &archiv
                 Core::CancelCheck()));
         }));
     m_scheduler->setReadiness([&keys = archive.keys()]() { return keys.isUnlocked(); });
+}
+
+void ProfileStack::registerExportType(const QString &type, Core::MailTargetFactory make)
+{
+    m_runner->registerJob(type, m_exportJob(std::move(make)));
 }
 
 ProfileStack::~ProfileStack()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ArchiveStack.h"
+#include "core/profiles/ExportJob.h"
 
 #include <memory>
 
@@ -35,11 +36,14 @@ public:
 
     Core::ProfileService &service() { return *m_service; }
     Core::ProfileRunner &runner() { return *m_runner; }
+    // An export profile type whose runs write into the target `make` opens.
+    void registerExportType(const QString &type, Core::MailTargetFactory make);
     Core::ProfileScheduler &scheduler() { return *m_scheduler; }
 
 private:
     std::unique_ptr<Storage::PgProfileStore> m_store;
     std::unique_ptr<Core::ProfileService> m_service;
+    std::function<Core::ProfileJobFactory(Core::MailTargetFactory)> m_exportJob;
     std::unique_ptr<Core::ProfileRunner> m_runner;
     std::unique_ptr<Core::ProfileScheduler> m_scheduler;
     // Read by export runs on worker threads; set once at start.

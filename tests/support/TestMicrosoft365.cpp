@@ -157,6 +157,16 @@ Result<QJsonObject> TestMicrosoft365::throttling()
     return control("GET", u"/_control/throttle"_s);
 }
 
+quint16 TestMicrosoft365::imapPort() const
+{
+    return static_cast<quint16>(m_ports.value(u"imap"_s).toInt());
+}
+
+Result<QJsonObject> TestMicrosoft365::imapFolders(const QString &user)
+{
+    return control("POST", u"/_control/imap"_s, QJsonObject{{u"user"_s, user}});
+}
+
 Result<QJsonObject> TestMicrosoft365::mailboxesAtOnce()
 {
     return control("GET", u"/_control/mailboxes-at-once"_s);

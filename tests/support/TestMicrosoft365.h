@@ -23,6 +23,10 @@ public:
 
     Status start();
     QString baseUrl(const QString &cloud = QStringLiteral("global")) const;
+    // Exchange Online's IMAP service (TLS, the same certificate as baseUrl).
+    quint16 imapPort() const;
+    // The IMAP folders of a mailbox: {"folder": [{"uid", "flags", "date", "raw" (base64)}]}.
+    Result<QJsonObject> imapFolders(const QString &user);
     QString caFile() const;
 
     Status loadScenario(const QJsonObject &scenario);

@@ -11,6 +11,9 @@
 #include <vmime/net/imap/IMAPFolderStatus.hpp>
 #include <vmime/net/imap/IMAPMessage.hpp>
 #include <vmime/platforms/posix/posixHandler.hpp>
+#include <vmime/security/sasl/SASLMechanismFactory.hpp>
+#include <vmime/security/sasl/XOAuth2SASLAuthenticator.hpp>
+#include <vmime/security/sasl/XOAuth2SASLMechanism.hpp>
 #include <vmime/vmime.hpp>
 
 using namespace Qt::Literals::StringLiterals;
@@ -27,8 +30,12 @@ using Core::MailboxMessageInfo;
 void initialiseVmime()
 {
     static std::once_flag once;
-    std::call_once(once,
-                   [] { vmime::platform::setHandler<vmime::platforms::posix::posixHandler>(); });
+    std::call_once(once, [] {
+        vmime::platform::setHandler<vmime::platforms::posix::posixHandler>();
+        // Debian's vmime has the XOAUTH2 mechanism but does not offer it by itself.
+        vmime::security::sasl::SASLMechanismFactory::getInstance()
+            ->registerMechanism<vmime::security::sasl::XOAuth2SASLMechanism>("XOAUTH2");
+    });
 }
 
 QString text(const std::string &s)
@@ -40,8 +47,9 @@ QString text(const std::string &s)
 class ChainVerifier final : public vmime::security::cert::certificateVerifier
 {
 public:
-    explicit ChainVerifier(bool ignoreErrors)
+    ChainVerifier(bool ignoreErrors, QString extraAuthorities)
         : m_ignore(ignoreErrors)
+        , m_extraAuthorities(std::move(extraAuthorities))
     {}
     void verify(vmime::shared_ptr<vmime::security::cert::certificateChain> chain,
                 const vmime::string &hostname) override
@@ -54,7 +62,8 @@ public:
             der.append(QByteArray(reinterpret_cast<const char *>(bytes.data()),
                                   static_cast<qsizetype>(bytes.size())));
         }
-        const Status checked = Crypto::checkCertificateChain(der, text(hostname));
+        const Status checked =
+            Crypto::checkCertificateChain(der, text(hostname), m_extraAuthorities);
         if (!checked.ok()) {
             m_failure = checked.error().message;
             throw vmime::security::cert::certificateException(m_failure.toStdString());
@@ -64,6 +73,7 @@ public:
 
 private:
     bool m_ignore;
+    QString m_extraAuthorities;
     QString m_failure;
 };
 
@@ -88,6 +98,38 @@ private:
     qint64 m_milliseconds;
     Core::CancelCheck m_cancel;
     QElapsedTimer m_timer;
+};
+
+// Keeps the last line the server sent. vmime reports a failed APPEND with the continuation
+// ("+ Ready ...") it got before the message instead of the server's final answer; Exchange's
+// throttling and limits are in that answer.
+class LastLineTracer final : public vmime::net::tracer
+{
+public:
+    explicit LastLineTracer(std::shared_ptr<std::string> last)
+        : m_last(std::move(last))
+    {}
+    void traceSend(const vmime::string &) override {}
+    void traceReceive(const vmime::string &line) override { *m_last = line; }
+
+private:
+    std::shared_ptr<std::string> m_last;
+};
+
+class LastLineTracerFactory final : public vmime::net::tracerFactory
+{
+public:
+    explicit LastLineTracerFactory(std::shared_ptr<std::string> last)
+        : m_last(std::move(last))
+    {}
+    vmime::shared_ptr<vmime::net::tracer> create(vmime::shared_ptr<vmime::net::service>,
+                                                 const int) override
+    {
+        return vmime::make_shared<LastLineTracer>(m_last);
+    }
+
+private:
+    std::shared_ptr<std::string> m_last;
 };
 
 class TimeoutFactory final : public vmime::net::timeoutHandlerFactory
@@ -166,7 +208,8 @@ public:
     VmimeImapConnection(const ImapAccount &account, Core::CancelCheck cancel)
         : m_account(account)
         , m_cancel(std::move(cancel))
-        , m_verifier(vmime::make_shared<ChainVerifier>(account.ignoreCertificateErrors))
+        , m_verifier(vmime::make_shared<ChainVerifier>(account.ignoreCertificateErrors,
+                                                       account.extraAuthorities))
     {}
 
     ~VmimeImapConnection() override
@@ -202,11 +245,22 @@ public:
             const bool startTls = m_account.security == ImapAccount::Security::StartTls;
             m_store->setProperty("connection.tls", startTls);
             m_store->setProperty("connection.tls.required", startTls);
-            // The LOGIN command: every server has it; SASL comes with OAuth (XOAUTH2).
-            m_store->setProperty("options.sasl", false);
             m_store->setProperty("auth.username", m_account.userName.toStdString());
-            m_store->setProperty("auth.password", m_account.password.toStdString());
+            if (m_account.accessToken.isEmpty()) {
+                // The LOGIN command: every server has it.
+                m_store->setProperty("options.sasl", false);
+                m_store->setProperty("auth.password", m_account.password.toStdString());
+            } else {
+                // OAuth (Exchange Online): XOAUTH2 and nothing else.
+                m_store->setProperty("options.sasl", true);
+                m_store->setProperty("options.sasl.fallback", false);
+                m_store->setProperty("auth.accesstoken", m_account.accessToken.toStdString());
+                m_store->setAuthenticator(
+                    vmime::make_shared<vmime::security::sasl::XOAuth2SASLAuthenticator>(
+                        vmime::security::sasl::XOAuth2SASLAuthenticator::MODE_EXCLUSIVE));
+            }
             m_store->setCertificateVerifier(m_verifier);
+            m_store->setTracerFactory(vmime::make_shared<LastLineTracerFactory>(m_lastLine));
             m_store->setSocketFactory(vmime::make_shared<ClosedAwareSocketFactory>(
                 vmime::platform::getHandler()->getSocketFactory()));
             m_store->setTimeoutHandlerFactory(
@@ -389,9 +443,12 @@ private:
                     ? u"The certificate of %1 is not accepted: %2"_s.arg(where, text(e.what()))
                     : m_verifier->failure());
         } catch (const vmime::exceptions::authentication_error &e) {
-            return Error(ErrorCode::Unauthenticated,
-                         u"%1 refused the login of %2: %3"_s.arg(where, m_account.userName,
-                                                                 text(e.response()).trimmed()));
+            // A failed SASL exchange says only that it failed; the server's answer says why.
+            QString answer = text(e.response()).trimmed();
+            if (answer.isEmpty() || answer.contains(u"all mechanisms failed"_s))
+                answer = text(*m_lastLine).trimmed();
+            return Error(ErrorCode::Unauthenticated, u"%1 refused the login of %2: %3"_s.arg(
+                                                         where, m_account.userName, answer));
         } catch (const vmime::exceptions::operation_timed_out &) {
             if (m_cancel && m_cancel())
                 return Error(ErrorCode::Cancelled, u"Cancelled."_s);
@@ -412,9 +469,11 @@ private:
             return Error(ErrorCode::NotFound,
                          u"The folder %1 does not exist on %2."_s.arg(m_openPath, where));
         } catch (const vmime::exceptions::command_error &e) {
+            QString answer = text(e.response()).trimmed();
+            if (answer.startsWith(u'+'))
+                answer = text(*m_lastLine).trimmed();
             return Error(ErrorCode::Unavailable,
-                         u"%1 answered %2 with: %3"_s.arg(where, text(e.command()),
-                                                          text(e.response()).trimmed()));
+                         u"%1 answered %2 with: %3"_s.arg(where, text(e.command()), answer));
         } catch (const vmime::exceptions::tls_exception &e) {
             return Error(ErrorCode::Unavailable,
                          u"TLS with %1 failed: %2"_s.arg(where, text(e.what())));
@@ -430,6 +489,7 @@ private:
     ImapAccount m_account;
     Core::CancelCheck m_cancel;
     vmime::shared_ptr<ChainVerifier> m_verifier;
+    std::shared_ptr<std::string> m_lastLine = std::make_shared<std::string>();
     vmime::shared_ptr<vmime::net::session> m_session;
     vmime::shared_ptr<vmime::net::store> m_store;
     vmime::shared_ptr<vmime::net::folder> m_folder;

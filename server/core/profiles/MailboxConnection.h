@@ -55,6 +55,9 @@ struct ImapAccount
     // Off by default: certificates are checked against the system's trusted authorities and
     // the host name. On: any certificate is taken (a server with a self-signed one).
     bool ignoreCertificateErrors = false;
+    QString extraAuthorities; // a PEM file of more authorities to trust
+    // Set: XOAUTH2 with this OAuth access token (Exchange Online) instead of LOGIN.
+    QString accessToken;
     int timeoutSeconds = 60;
 };
 

@@ -112,6 +112,13 @@ const QList<ProfileTypeInfo> &catalogue()
          false,
          {u"host"_s, u"imapUserName"_s},
          {u"password"_s}},
+        // Application permissions reach every mailbox of the tenant: administrators only.
+        {ProfileType::Microsoft365Export,
+         ProfileKind::Export,
+         ProfileProtocol::Imap,
+         true,
+         {u"credentialId"_s, u"mailbox"_s},
+         {}},
     };
     return types;
 }

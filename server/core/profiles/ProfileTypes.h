@@ -37,6 +37,8 @@ inline const QString ExportDirectory = QStringLiteral("exportDirectory"); // EML
 inline const QString ExportMbox = QStringLiteral("exportMbox");           // one mboxrd file
 // Exporting to mail servers.
 inline const QString ExportImap = QStringLiteral("exportImap"); // an IMAP mailbox
+// Exporting to a Microsoft 365 mailbox over IMAP with OAuth (XOAUTH2).
+inline const QString Microsoft365Export = QStringLiteral("microsoft365Export");
 } // namespace ProfileType
 
 namespace ProfileProtocol {

@@ -156,7 +156,7 @@ class Session(socketserver.StreamRequestHandler):
             self.send('* NAMESPACE (("" "/")) NIL NIL')
             self.send(tag + " OK NAMESPACE completed.")
         elif command in ("LIST", "LSUB"):
-            self.list(tag, command)
+            self.list(tag, command, rest)
         elif command == "CREATE":
             return self.create(tag, rest)
         elif command in ("SELECT", "EXAMINE", "STATUS"):
@@ -200,10 +200,19 @@ class Session(socketserver.StreamRequestHandler):
         self.send(tag + " OK AUTHENTICATE completed.")
         return True
 
-    def list(self, tag, command):
+    def list(self, tag, command, rest):
+        reference, position = quoted_or_atom(rest, 0)
+        pattern, _ = quoted_or_atom(rest, position)
+        if pattern == "":  # the hierarchy delimiter only
+            self.send('* %s (\\Noselect) "/" ""' % command)
+            self.send("%s OK %s completed." % (tag, command))
+            return
+        # "*" matches across levels, "%" within one; names are case-insensitive.
+        wanted = re.compile("^" + re.escape(reference + pattern).replace(r"\*", ".*")
+                            .replace("%", "[^/]*") + "$", re.IGNORECASE)
         folders = self.state.imap.folders(self.mailbox)
         names = sorted(folders)
-        for name in names:
+        for name in [n for n in names if wanted.match(n)]:
             children = any(other.lower().startswith(name.lower() + "/") for other in names)
             self.send('* %s (%s) "/" "%s"' % (command, "\\HasChildren" if children
                                               else "\\HasNoChildren", name))
@@ -284,8 +293,10 @@ class Session(socketserver.StreamRequestHandler):
             count = self.state.imap.appends.get(self.mailbox, 0) + 1
             self.state.imap.appends[self.mailbox] = count
         if throttle and count > int(throttle):
-            self.send(tag + " BAD Request is throttled. Suggested Backoff Time: 2000 "
-                      "milliseconds")
+            with self.state.imap.lock:
+                self.state.imap.appends[self.mailbox] = 0  # the budget refills after the pause
+            self.send(tag + " BAD Request is throttled. Suggested Backoff Time: %d milliseconds"
+                      % int(self.state.scenario.get("imapBackoffMs", 2000)))
             return False
         folders = self.state.imap.folders(self.mailbox)
         with self.state.imap.lock:
