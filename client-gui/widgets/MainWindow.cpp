@@ -48,6 +48,7 @@ QString MainWindow::profileTypeName(const QString &type) const
         {u"exportMbox"_s, QT_TR_NOOP("MBOX file")},
         {u"exportImap"_s, QT_TR_NOOP("IMAP mailbox")},
         {u"microsoft365Export"_s, QT_TR_NOOP("Microsoft 365 mailbox (IMAP)")},
+        {u"microsoft365EwsExport"_s, QT_TR_NOOP("Microsoft 365 mailbox (EWS)")},
     };
     const char *name = names.value(type);
     return name ? tr(name) : type;

@@ -1,5 +1,6 @@
 #include "app/ConversionChecks.h"
 
+#include "connectors/imap/VmimeImapConnection.h"
 #include "connectors/microsoft365/BlockingHttp.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
@@ -52,6 +53,64 @@ Core::ConversionCheck mailboxCheck(Connectors::TokenClient &tokens,
     return {u"mailbox %1"_s.arg(mailbox), false, folders.error().message, fix};
 }
 
+// A profile converted to IMAP export: Exchange Online's token carries IMAP.AccessAsApp and the
+// mailbox opens over IMAP with XOAUTH2.
+QList<Core::ConversionCheck> imapChecks(Connectors::TokenClient &tokens,
+                                        const Core::AppCredential &credential,
+                                        const QJsonObject &properties,
+                                        const std::function<bool()> &cancelled)
+{
+    QList<Core::ConversionCheck> checks;
+    const Connectors::CloudEndpoints endpoints = tokens.endpoints(credential.cloud);
+    Connectors::BlockingHttp http(tokens.overrides().caCertificatesFile);
+    tokens.forget(credential, endpoints.exchangeResource);
+    Result<Connectors::AccessToken> token =
+        tokens.token(credential, endpoints.exchangeResource, http, cancelled);
+    checks.append({u"sign-in"_s, token.ok(),
+                   token.ok() ? u"Signed in to Exchange Online."_s : token.error().message,
+                   token.ok() ? QString()
+                              : u"Upload the credential's certificate to the app registration "
+                                "and check the tenant and application ids."_s});
+    if (!token.ok())
+        return checks;
+    const bool granted = token->roles.contains(u"IMAP.AccessAsApp"_s);
+    checks.append({u"permission IMAP.AccessAsApp"_s, granted,
+                   granted ? u"The token for Exchange Online carries IMAP.AccessAsApp."_s
+                           : u"The token for Exchange Online lacks IMAP.AccessAsApp."_s,
+                   granted ? QString()
+                           : u"Add IMAP.AccessAsApp under API permissions > Office 365 Exchange "
+                             "Online > Application permissions and grant admin consent."_s});
+    Core::ImapAccount account;
+    const QString host = properties.value(u"host"_s).toString().trimmed();
+    account.host = host.isEmpty() ? endpoints.imapHost : host;
+    account.port = static_cast<quint16>(properties.value(u"port"_s).toInt(endpoints.imapPort));
+    account.userName = properties.value(u"mailbox"_s).toString().trimmed();
+    account.accessToken = QString::fromLatin1(token->token);
+    account.extraAuthorities = tokens.overrides().caCertificatesFile;
+    account.timeoutSeconds = 60;
+    Result<std::unique_ptr<Core::MailboxConnection>> connection =
+        Connectors::connectImap(account, cancelled);
+    Result<QList<Core::MailboxFolder>> folders =
+        connection.ok() ? (*connection)->folders()
+                        : Result<QList<Core::MailboxFolder>>(connection.error());
+    const QString name = u"IMAP mailbox %1"_s.arg(account.userName);
+    if (folders.ok())
+        checks.append(
+            {name,
+             true,
+             u"%1 opens over IMAP with %2 folders."_s.arg(account.userName).arg(folders->size()),
+             {}});
+    else
+        checks.append({name, false, folders.error().message,
+                       folders.error().code == ErrorCode::Unauthenticated
+                           ? u"Grant IMAP.AccessAsApp with admin consent and register the "
+                             "application's service principal in Exchange Online "
+                             "(New-ServicePrincipal); new grants can take up to an hour."_s
+                           : u"Grant the service principal FullAccess on the mailbox "
+                             "(Add-MailboxPermission -AccessRights FullAccess)."_s});
+    return checks;
+}
+
 } // namespace
 
 Core::ConversionChecker graphConversionChecker(Core::CredentialService &credentials,
@@ -68,6 +127,8 @@ Core::ConversionChecker graphConversionChecker(Core::CredentialService &credenti
                            u"Choose an existing Microsoft 365 credential (credentialId)."_s});
             return checks;
         }
+        if (converted.type == Core::ProfileType::Microsoft365Export)
+            return imapChecks(tokens, credential.value(), converted.properties, cancelled);
         const QString resource = tokens.endpoints(credential->cloud).graphResource;
         Connectors::BlockingHttp http(tokens.overrides().caCertificatesFile);
         tokens.forget(credential.value(), resource); // what Entra ID says now

@@ -3,6 +3,7 @@
 #include "app/ConversionChecks.h"
 #include "app/ConversionPreflight.h"
 #include "app/CredentialTestFunction.h"
+#include "connectors/microsoft365/EwsExportTarget.h"
 #include "connectors/microsoft365/EwsMailboxClient.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
@@ -93,7 +94,8 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
             Core::ImapAccount account;
             const QString host = properties.value(u"host"_s).toString().trimmed();
             account.host = host.isEmpty() ? tokens->endpoints(credential->cloud).imapHost : host;
-            account.port = static_cast<quint16>(properties.value(u"port"_s).toInt(993));
+            account.port = static_cast<quint16>(
+                properties.value(u"port"_s).toInt(tokens->endpoints(credential->cloud).imapPort));
             account.security = Core::ImapAccount::Security::Tls;
             account.userName = properties.value(u"mailbox"_s).toString().trimmed();
             account.extraAuthorities = tokens->overrides().caCertificatesFile;
@@ -101,6 +103,17 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
             return std::unique_ptr<Core::MailTarget>(
                 std::make_unique<Connectors::Microsoft365ImapTarget>(*tokens, credential.value(),
                                                                      account));
+        });
+    profiles.registerExportType(
+        Core::ProfileType::EwsExport,
+        [credentials = m_credentials.get(), tokens = m_tokens.get()](
+            const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            Result<Core::AppCredential> credential =
+                credentials->forSignIn(properties.value(u"credentialId"_s).toInteger());
+            if (!credential.ok())
+                return credential.error();
+            return std::unique_ptr<Core::MailTarget>(std::make_unique<Connectors::EwsExportTarget>(
+                *tokens, credential.value(), properties.value(u"mailbox"_s).toString().trimmed()));
         });
     const Core::ProfileJobFactory ewsPrimary = ewsMailbox(Root::Mailbox, u"ews"_s);
     const Core::ProfileJobFactory ewsArchive = ewsMailbox(Root::Archive, u"ews-archive"_s);

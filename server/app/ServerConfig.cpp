@@ -125,6 +125,17 @@ Status applyConfigFile(const QString &path, ServerConfig &config)
             *field = url;
         }
     }
+    for (const auto &[key, field] :
+         {std::pair{u"microsoft365/globalImapUrl"_s, &config.microsoft365.globalImap},
+          std::pair{u"microsoft365/chinaImapUrl"_s, &config.microsoft365.chinaImap}}) {
+        if (const QString v = text(key); !v.isEmpty()) {
+            const QUrl url(v, QUrl::StrictMode);
+            if (!url.isValid() || url.scheme() != u"imaps"_s || url.host().isEmpty())
+                return Error(ErrorCode::InvalidArgument,
+                             u"%1: an imaps://host:port URL, not \"%2\"."_s.arg(where(key), v));
+            *field = url;
+        }
+    }
     if (const QString v = text(u"microsoft365/caCertificates"_s); !v.isEmpty()) {
         if (!QFileInfo(v).isReadable())
             return Error(ErrorCode::InvalidArgument,

@@ -16,6 +16,7 @@ struct CloudEndpoints
     QString graphResource;    // "https://graph.microsoft.com": scope <resource>/.default
     QString exchangeResource; // "https://outlook.office365.com"
     QString imapHost;         // outlook.office365.com
+    quint16 imapPort = 993;   // IMAP over TLS
 };
 
 // Base URLs set in the configuration ([microsoft365] globalLoginUrl=... and so on), per cloud.
@@ -23,6 +24,7 @@ struct CloudOverrides
 {
     QUrl globalLogin, globalGraph, globalExchange;
     QUrl chinaLogin, chinaGraph, chinaExchange;
+    QUrl globalImap, chinaImap; // imaps://host:port of Exchange Online's IMAP service
     QString caCertificatesFile; // extra trusted authorities (PEM), besides the system's
 };
 

@@ -18,6 +18,10 @@ Plan plan(const ProfileRecord &profile)
         return {Automatic, ProfileType::Microsoft365Multiple,
                 u"Archives the synchronised users' mailboxes over EWS: converts to Microsoft "
                 "Graph."_s};
+    if (type == ProfileType::EwsExport)
+        return {Automatic, ProfileType::Microsoft365Export,
+                u"Exports into a Microsoft 365 mailbox over EWS: converts to IMAP with OAuth "
+                "(Graph cannot import complete messages)."_s};
     if (type == ProfileType::EwsArchiveMailbox || type == ProfileType::EwsMultipleArchive)
         return {NotSupported,
                 {},
@@ -31,6 +35,8 @@ Plan plan(const ProfileRecord &profile)
                 "Microsoft 365 groups."_s};
     if (type == ProfileType::Microsoft365Mailbox || type == ProfileType::Microsoft365Multiple)
         return {NotNeeded, {}, u"Uses Microsoft Graph already."_s};
+    if (type == ProfileType::Microsoft365Export)
+        return {NotNeeded, {}, u"Exports over IMAP already."_s};
     return {};
 }
 

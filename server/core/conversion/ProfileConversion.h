@@ -9,8 +9,8 @@ namespace Mailkeep::Core {
 
 // What becomes of a Microsoft 365 profile when Microsoft ends EWS (the Microsoft 365 profile
 // conversion tool): EWS archiving of regular and shared mailboxes converts to Microsoft Graph
-// by itself; archive mailboxes and public folders have no Graph equivalent and stop working;
-// profiles on Graph or IMAP need nothing.
+// by itself, EWS exports convert to IMAP; archive mailboxes and public folders have no Graph
+// equivalent and stop working; profiles on Graph or IMAP need nothing.
 namespace ProfileConversion {
 
 inline const QString Automatic = QStringLiteral("automatic");

@@ -62,6 +62,8 @@ QJsonObject testJson(const Tested &tested)
 // the duplicate check recognises what EWS archived although Graph's bytes differ.
 Result<int> handOverFolders(const ConversionFunctionParts &parts, const ProfileRecord &stored)
 {
+    if (stored.kind != ProfileKind::Archive)
+        return 0; // an export keeps no positions
     const qint64 credential = stored.properties.value(u"credentialId"_s).toInteger();
     QList<std::pair<QString, QString>> mailboxes; // EWS name, Graph name
     if (stored.type == ProfileType::EwsMailbox) {

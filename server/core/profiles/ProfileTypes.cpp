@@ -119,6 +119,12 @@ const QList<ProfileTypeInfo> &catalogue()
          true,
          {u"credentialId"_s, u"mailbox"_s},
          {}},
+        {ProfileType::EwsExport,
+         ProfileKind::Export,
+         ProfileProtocol::Ews,
+         true,
+         {u"credentialId"_s, u"mailbox"_s},
+         {}},
     };
     return types;
 }

@@ -39,6 +39,8 @@ inline const QString ExportMbox = QStringLiteral("exportMbox");           // one
 inline const QString ExportImap = QStringLiteral("exportImap"); // an IMAP mailbox
 // Exporting to a Microsoft 365 mailbox over IMAP with OAuth (XOAUTH2).
 inline const QString Microsoft365Export = QStringLiteral("microsoft365Export");
+// Exporting to a Microsoft 365 mailbox over EWS (until Microsoft ends EWS).
+inline const QString EwsExport = QStringLiteral("microsoft365EwsExport");
 } // namespace ProfileType
 
 namespace ProfileProtocol {

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
 import jws
+import mailboxes
 
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 T = "http://schemas.microsoft.com/exchange/services/2006/types"
@@ -188,6 +189,10 @@ class Ews:
             xml = self.get_folder(tenant, user, operation, headers)
         elif name == "DeleteItem":
             xml = self.delete_item(tenant, user, operation)
+        elif name == "CreateFolder":
+            xml = self.create_folder(tenant, user, operation, headers)
+        elif name == "CreateItem":
+            xml = self.create_item(tenant, user, operation)
         else:
             raise fault("ErrorInvalidRequest", "The fake does not know the operation %s." % name)
         return 200, {"Content-Type": "text/xml; charset=utf-8"}, xml
@@ -279,6 +284,64 @@ class Ews:
                            '</m:Folders></m:GetFolderResponseMessage>'
                            % (folder.id, escape(folder.name)))
         return wrap("GetFolder", "".join(answers))
+
+    def create_folder(self, tenant, user, operation, headers):
+        """Mail folders below a distinguished folder or a folder; ErrorFolderExists for a name
+        the parent has already (names ignore case)."""
+        parent = operation.find("m:ParentFolderId", NS)
+        target = parent[0] if parent is not None and len(parent) else None
+        if target is None:
+            raise fault("ErrorInvalidRequest", "CreateFolder needs ParentFolderId.")
+        if target.tag.endswith("DistinguishedFolderId"):
+            mailbox = self.mailbox_for(tenant, user, target.get("Id", ""), headers)
+            container, parent_folder = mailbox.roots, None
+        else:
+            mailbox, parent_folder = self.folder_by_id(tenant, user, target.get("Id", ""))
+            container = parent_folder.children
+        answers = []
+        for spec in operation.findall("m:Folders/t:Folder", NS):
+            name = (spec.findtext("t:DisplayName", "", NS) or "").strip()
+            if any(f.name.lower() == name.lower() for f in container):
+                answers.append(response_message("CreateFolder", "ErrorFolderExists",
+                                                "A folder with the specified name already "
+                                                "exists."))
+                continue
+            with mailbox.lock:
+                folder = mailboxes.Folder(mailbox, {"displayName": name}, parent_folder,
+                                          len(mailbox.folders))
+                mailbox.folders[folder.id] = folder
+                container.append(folder)
+            answers.append('<m:CreateFolderResponseMessage ResponseClass="Success">'
+                           '<m:ResponseCode>NoError</m:ResponseCode><m:Folders><t:Folder>'
+                           '<t:FolderId Id="%s" ChangeKey="AQAAAA=="/></t:Folder></m:Folders>'
+                           '</m:CreateFolderResponseMessage>' % folder.id)
+        return wrap("CreateFolder", "".join(answers))
+
+    def create_item(self, tenant, user, operation):
+        """A message from MIME content into a folder (what EWS exports do); the message flags
+        (PidTagMessageFlags, 0x0E07) decide whether it is read or a draft."""
+        saved = operation.find("m:SavedItemFolderId", NS)
+        if saved is None or not len(saved):
+            raise fault("ErrorInvalidRequest", "CreateItem needs SavedItemFolderId.")
+        _, folder = self.folder_by_id(tenant, user, saved[0].get("Id", ""))
+        answers = []
+        for item in operation.findall("m:Items/t:Message", NS):
+            mime = item.findtext("t:MimeContent", "", NS)
+            flags = 0
+            for prop in item.findall("t:ExtendedProperty", NS):
+                uri = prop.find("t:ExtendedFieldURI", NS)
+                if uri is not None and uri.get("PropertyTag", "").lower() in ("0x0e07", "3591"):
+                    flags = int(prop.findtext("t:Value", "0", NS) or 0)
+            message = mailboxes.Message(folder, {"raw": mime}, len(folder.messages))
+            message.is_read = bool(flags & 1)
+            message.is_draft = not flags or bool(flags & 8)
+            with folder.mailbox.lock:
+                folder.add(message)
+            answers.append('<m:CreateItemResponseMessage ResponseClass="Success">'
+                           '<m:ResponseCode>NoError</m:ResponseCode><m:Items><t:Message>'
+                           '<t:ItemId Id="%s" ChangeKey="CQAAAA=="/></t:Message></m:Items>'
+                           '</m:CreateItemResponseMessage>' % message.id)
+        return wrap("CreateItem", "".join(answers))
 
     def delete_item(self, tenant, user, operation):
         """DeleteType MoveToDeletedItems (or HardDelete): the item leaves its folder."""

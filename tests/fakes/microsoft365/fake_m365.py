@@ -13,6 +13,7 @@ stdin closes or it is killed.
 """
 
 import argparse
+import base64
 import http.server
 import json
 import re
@@ -271,7 +272,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 with box.lock:
                     live = {f.id: [m.id for m in f.messages if not m.deleted]
                             for f in box.folders.values()}
-                return self.send_json(200, {"folders": live})
+                    by_path = {f.path(): [{"raw": base64.b64encode(m.raw).decode(),
+                                           "isRead": m.is_read,
+                                           "isDraft": getattr(m, "is_draft", False)}
+                                          for m in f.messages if not m.deleted]
+                               for f in box.folders.values()}
+                return self.send_json(200, {"folders": live, "byPath": by_path})
             if path == "/_control/clock" and method == "POST":
                 state.clock_offset = float(payload.get("offsetSeconds", 0))
                 return self.send_json(200, {"ok": True})

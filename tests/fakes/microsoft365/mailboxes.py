@@ -62,6 +62,9 @@ class Folder:
         message.deleted = True
         self.changes.append((self.mailbox.next_sequence(), message, "deleted"))
 
+    def path(self):
+        return (self.parent.path() + "/" if self.parent else "") + self.name
+
     def json(self):
         live = [m for m in self.messages if not m.deleted]
         return {"id": self.id, "displayName": self.name,

@@ -63,16 +63,33 @@ protected:
             loaded.insert(it.key(), it.value());
         return loaded;
     }
+    qint64 createExport(const QString &type)
+    {
+        const QJsonObject properties{
+            {u"name"_s, u"Back to Microsoft 365"_s}, {u"type"_s, type},
+            {u"credentialId"_s, m_credentialId},     {u"mailbox"_s, kAda},
+            {u"sourceFolder"_s, u"alice"_s},         {u"retainFolderStructure"_s, true}};
+        const QJsonObject created =
+            admin(u"CreateProfile"_s, {{u"properties"_s, compactJson(properties)}});
+        EXPECT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
+        return created[u"result"_s][u"id"_s].toInteger();
+    }
+    QJsonObject run(qint64 id) { return admin(u"RunProfile"_s, {{u"id"_s, QString::number(id)}}); }
+    int exportedOverImap()
+    {
+        Result<QJsonObject> folders = m_fake.imapFolders(kAda);
+        if (!folders.ok())
+            return -1;
+        return static_cast<int>(
+            folders->value(u"Mailkeep Export/alice/Inbox"_s).toArray().size() +
+            folders->value(u"Mailkeep Export/alice/Inbox/Projects"_s).toArray().size());
+    }
     QJsonObject exportAll()
     {
-        const QJsonObject properties{{u"name"_s, u"Back to Microsoft 365"_s},
-                                     {u"type"_s, u"microsoft365Export"_s},
-                                     {u"credentialId"_s, m_credentialId},
-                                     {u"mailbox"_s, kAda},
-                                     {u"host"_s, u"127.0.0.1"_s},
-                                     {u"port"_s, m_fake.imapPort()},
-                                     {u"sourceFolder"_s, u"alice"_s},
-                                     {u"retainFolderStructure"_s, true}};
+        const QJsonObject properties{
+            {u"name"_s, u"Back to Microsoft 365"_s}, {u"type"_s, u"microsoft365Export"_s},
+            {u"credentialId"_s, m_credentialId},     {u"mailbox"_s, kAda},
+            {u"sourceFolder"_s, u"alice"_s},         {u"retainFolderStructure"_s, true}};
         const QJsonObject created =
             admin(u"CreateProfile"_s, {{u"properties"_s, compactJson(properties)}});
         EXPECT_EQ(status(created), u"succeeded"_s) << message(created).toStdString();
@@ -160,6 +177,62 @@ TEST_F(Microsoft365ExportTest, WithoutImapAccessAsAppTheRunSaysWhatToGrant)
     const QJsonObject ran = exportAll();
     EXPECT_EQ(status(ran), u"failed"_s);
     EXPECT_TRUE(message(ran).contains(u"IMAP.AccessAsApp"_s)) << message(ran).toStdString();
+}
+
+TEST_F(Microsoft365ExportTest, AnEwsExportWorksAndConvertsToImap)
+{
+    const auto withMailbox = [](QJsonObject loaded) {
+        QJsonObject tenant = loaded[u"tenants"_s][0].toObject();
+        QJsonArray users = tenant[u"users"_s].toArray();
+        QJsonObject ada = users.at(0).toObject();
+        ada.insert(
+            u"mailbox"_s,
+            QJsonObject{{u"folders"_s, QJsonArray{QJsonObject{{u"displayName"_s, u"Inbox"_s},
+                                                              {u"wellKnownName"_s, u"inbox"_s}}}}});
+        users.replace(0, ada);
+        tenant.insert(u"users"_s, users);
+        loaded.insert(u"tenants"_s, QJsonArray{tenant});
+        return loaded;
+    };
+    ASSERT_TRUE(m_fake.loadScenario(withMailbox(scenario({u"full_access_as_app"_s}))).ok());
+    const qint64 id = createExport(u"microsoft365EwsExport"_s);
+    QJsonObject ran = run(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(ran[u"result"_s][u"result"_s].toString(), u"succeeded"_s)
+        << QJsonDocument(ran).toJson().toStdString();
+    Result<QJsonObject> mailbox = m_fake.mailbox(kAda);
+    ASSERT_TRUE(mailbox.ok());
+    const QJsonArray projects =
+        mailbox->value(u"byPath"_s)[u"Mailkeep Export/alice/Inbox/Projects"_s].toArray();
+    ASSERT_EQ(projects.size(), 2) << QJsonDocument(mailbox.value()).toJson().toStdString();
+    for (const QJsonValue &created : projects) {
+        EXPECT_TRUE(created[u"isRead"_s].toBool());
+        EXPECT_FALSE(created[u"isDraft"_s].toBool()) << "created as mail, not as a draft";
+        const QByteArray raw = QByteArray::fromBase64(created[u"raw"_s].toString().toLatin1());
+        EXPECT_TRUE(raw == m_sent.value(u"third"_s) || raw == m_sent.value(u"big"_s));
+    }
+
+    // The conversion tool turns it into an IMAP export; without IMAP.AccessAsApp it refuses.
+    const QJsonObject overview =
+        admin(u"GetMicrosoft365ProfileConversions"_s)[u"result"_s].toObject();
+    ASSERT_EQ(overview[u"profiles"_s].toArray().size(), 1);
+    EXPECT_EQ(overview[u"profiles"_s][0][u"category"_s].toString(), u"automatic"_s);
+    EXPECT_EQ(overview[u"profiles"_s][0][u"convertsTo"_s].toString(), u"microsoft365Export"_s);
+    const QJsonObject refused =
+        admin(u"ConvertMicrosoft365Profile"_s, {{u"id"_s, QString::number(id)}});
+    EXPECT_EQ(status(refused), u"failed"_s);
+    EXPECT_TRUE(message(refused).contains(u"IMAP.AccessAsApp"_s)) << message(refused).toStdString();
+
+    ASSERT_TRUE(
+        m_fake.loadScenario(withMailbox(scenario({u"full_access_as_app"_s, u"IMAP.AccessAsApp"_s})))
+            .ok());
+    const QJsonObject converted =
+        admin(u"ConvertMicrosoft365Profile"_s, {{u"id"_s, QString::number(id)}});
+    ASSERT_EQ(status(converted), u"succeeded"_s) << message(converted).toStdString();
+    EXPECT_EQ(converted[u"result"_s][u"to"_s].toString(), u"microsoft365Export"_s);
+    ran = run(id);
+    ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
+    EXPECT_EQ(exportedOverImap(), 4) << "the converted profile exports over IMAP";
 }
 
 } // namespace

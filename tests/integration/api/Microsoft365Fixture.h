@@ -46,6 +46,7 @@ protected:
         overrides.globalLogin = QUrl(m_fake.baseUrl());
         overrides.globalGraph = QUrl(m_fake.baseUrl());
         overrides.globalExchange = QUrl(m_fake.baseUrl());
+        overrides.globalImap = QUrl(QStringLiteral("imaps://127.0.0.1:%1").arg(m_fake.imapPort()));
         overrides.caCertificatesFile = m_fake.caFile();
         return overrides;
     }
