@@ -4,6 +4,7 @@
 #include "connectors/microsoft365/BlockingHttp.h"
 #include "connectors/microsoft365/GraphDirectoryClient.h"
 #include "connectors/microsoft365/GraphMailboxClient.h"
+#include "connectors/microsoft365/Microsoft365ImapTarget.h"
 #include "core/profiles/ProfileTypes.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -80,13 +81,9 @@ QList<Core::ConversionCheck> imapChecks(Connectors::TokenClient &tokens,
                    granted ? QString()
                            : u"Add IMAP.AccessAsApp under API permissions > Office 365 Exchange "
                              "Online > Application permissions and grant admin consent."_s});
-    Core::ImapAccount account;
-    const QString host = properties.value(u"host"_s).toString().trimmed();
-    account.host = host.isEmpty() ? endpoints.imapHost : host;
-    account.port = static_cast<quint16>(properties.value(u"port"_s).toInt(endpoints.imapPort));
-    account.userName = properties.value(u"mailbox"_s).toString().trimmed();
+    Core::ImapAccount account =
+        Connectors::Microsoft365ImapTarget::accountFor(tokens, credential, properties);
     account.accessToken = QString::fromLatin1(token->token);
-    account.extraAuthorities = tokens.overrides().caCertificatesFile;
     account.timeoutSeconds = 60;
     Result<std::unique_ptr<Core::MailboxConnection>> connection =
         Connectors::connectImap(account, cancelled);

@@ -82,39 +82,34 @@ Microsoft365Stack::Microsoft365Stack(Storage::PgConnectionPool &pool, ArchiveSta
                 std::make_unique<Core::GraphArchiveJob>(service, globalProperties, ews, source));
         };
     };
-    // Exports into Microsoft 365 mailboxes: IMAP with OAuth, as Exchange Online wants it.
+    // Exports into Microsoft 365 mailboxes: IMAP with OAuth, as Exchange Online wants it, and
+    // EWS while Microsoft still allows it.
+    const auto signedIn = [credentials = m_credentials.get()](auto make) {
+        return [credentials,
+                make](const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
+            Result<Core::AppCredential> credential =
+                credentials->forSignIn(properties.value(u"credentialId"_s).toInteger());
+            if (!credential.ok())
+                return credential.error();
+            return make(credential.value(), properties);
+        };
+    };
+    Connectors::TokenClient &tokens = *m_tokens;
     profiles.registerExportType(
         Core::ProfileType::Microsoft365Export,
-        [credentials = m_credentials.get(), tokens = m_tokens.get()](
-            const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
-            Result<Core::AppCredential> credential =
-                credentials->forSignIn(properties.value(u"credentialId"_s).toInteger());
-            if (!credential.ok())
-                return credential.error();
-            Core::ImapAccount account;
-            const QString host = properties.value(u"host"_s).toString().trimmed();
-            account.host = host.isEmpty() ? tokens->endpoints(credential->cloud).imapHost : host;
-            account.port = static_cast<quint16>(
-                properties.value(u"port"_s).toInt(tokens->endpoints(credential->cloud).imapPort));
-            account.security = Core::ImapAccount::Security::Tls;
-            account.userName = properties.value(u"mailbox"_s).toString().trimmed();
-            account.extraAuthorities = tokens->overrides().caCertificatesFile;
-            account.timeoutSeconds = properties.value(u"timeoutSeconds"_s).toInt(120);
+        signedIn([&tokens](const Core::AppCredential &credential, const QJsonObject &properties) {
             return std::unique_ptr<Core::MailTarget>(
-                std::make_unique<Connectors::Microsoft365ImapTarget>(*tokens, credential.value(),
-                                                                     account));
-        });
+                std::make_unique<Connectors::Microsoft365ImapTarget>(
+                    tokens, credential,
+                    Connectors::Microsoft365ImapTarget::accountFor(tokens, credential,
+                                                                   properties)));
+        }));
     profiles.registerExportType(
         Core::ProfileType::EwsExport,
-        [credentials = m_credentials.get(), tokens = m_tokens.get()](
-            const QJsonObject &properties) -> Result<std::unique_ptr<Core::MailTarget>> {
-            Result<Core::AppCredential> credential =
-                credentials->forSignIn(properties.value(u"credentialId"_s).toInteger());
-            if (!credential.ok())
-                return credential.error();
+        signedIn([&tokens](const Core::AppCredential &credential, const QJsonObject &properties) {
             return std::unique_ptr<Core::MailTarget>(std::make_unique<Connectors::EwsExportTarget>(
-                *tokens, credential.value(), properties.value(u"mailbox"_s).toString().trimmed()));
-        });
+                tokens, credential, properties.value(u"mailbox"_s).toString().trimmed()));
+        }));
     const Core::ProfileJobFactory ewsPrimary = ewsMailbox(Root::Mailbox, u"ews"_s);
     const Core::ProfileJobFactory ewsArchive = ewsMailbox(Root::Archive, u"ews-archive"_s);
     profiles.runner().registerJob(Core::ProfileType::EwsMailbox, ewsPrimary);

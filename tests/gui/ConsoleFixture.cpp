@@ -1,9 +1,12 @@
 #include "ConsoleFixture.h"
 
+#include "core/credentials/CredentialService.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QSettings>
 #include <QThread>
 
@@ -63,6 +66,29 @@ std::unique_ptr<ClientCore::ConsoleSession> ConsoleFixture::aliceSession(bool pi
     EXPECT_TRUE(waitFor([&]() { return done; }));
     EXPECT_TRUE(session->signedIn());
     return session;
+}
+
+void ConsoleFixture::createMicrosoft365Profiles(const QStringList &types)
+{
+    Core::CredentialSettings settings;
+    settings.description = u"Contoso"_s;
+    settings.tenantId = u"contoso.onmicrosoft.com"_s;
+    settings.applicationId = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
+    Result<Core::CredentialRecord> credential =
+        m_microsoft365->credentials().create(u"Office365_Modern"_s, settings);
+    ASSERT_TRUE(credential.ok());
+    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
+    for (const QString &type : types) {
+        const QJsonObject profile{{u"name"_s, type},
+                                  {u"type"_s, type},
+                                  {u"credentialId"_s, credential->id},
+                                  {u"mailbox"_s, u"alice@contoso.example"_s},
+                                  {u"userName"_s, u"alice"_s}};
+        ASSERT_EQ(status(call(admin, u"CreateProfile"_s,
+                              {{u"properties"_s, QString::fromUtf8(QJsonDocument(profile).toJson(
+                                                     QJsonDocument::Compact))}})),
+                  u"succeeded"_s);
+    }
 }
 
 std::unique_ptr<ClientCore::ConsoleSession> ConsoleFixture::adminSession()

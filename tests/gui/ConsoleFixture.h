@@ -22,6 +22,9 @@ protected:
     Api::ServerAddress aliceAddress(bool pinned = true) const;
     // A signed-in session as the administrator.
     std::unique_ptr<ClientCore::ConsoleSession> adminSession();
+    // A Microsoft 365 credential ("Contoso") and, for alice's archive, one profile of each of
+    // these types (EWS profiles, for the dashboard's warnings).
+    void createMicrosoft365Profiles(const QStringList &types);
     // Runs the event loop until `condition` holds or `ms` pass.
     static bool waitFor(const std::function<bool()> &condition, int ms = 20000);
 

@@ -408,26 +408,8 @@ TEST_F(ConsoleTest, AProfileRunsFromTheArchiveEmailPage)
 
 TEST_F(ConsoleTest, TheDashboardNamesProfilesThatStillUseEws)
 {
-    Core::CredentialSettings settings;
-    settings.description = u"Contoso"_s;
-    settings.tenantId = u"contoso.onmicrosoft.com"_s;
-    settings.applicationId = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
-    Result<Core::CredentialRecord> credential =
-        m_microsoft365->credentials().create(u"Office365_Modern"_s, settings);
-    ASSERT_TRUE(credential.ok());
-    HttpsTestClient admin = client(u"admin"_s, kAdminPassword);
-    for (const QString &type : {u"microsoft365EwsMailbox"_s, u"microsoft365EwsMailbox"_s,
-                                u"microsoft365EwsPublicFolders"_s}) {
-        const QJsonObject profile{{u"name"_s, type},
-                                  {u"type"_s, type},
-                                  {u"credentialId"_s, credential->id},
-                                  {u"mailbox"_s, u"alice@contoso.example"_s},
-                                  {u"userName"_s, u"alice"_s}};
-        ASSERT_EQ(status(call(admin, u"CreateProfile"_s,
-                              {{u"properties"_s, QString::fromUtf8(QJsonDocument(profile).toJson(
-                                                     QJsonDocument::Compact))}})),
-                  u"succeeded"_s);
-    }
+    createMicrosoft365Profiles({u"microsoft365EwsMailbox"_s, u"microsoft365EwsMailbox"_s,
+                                u"microsoft365EwsPublicFolders"_s});
     auto session = adminSession();
     ClientWidgets::DashboardPage dashboard(*session);
     ASSERT_TRUE(waitFor([&]() { return !dashboard.warnings().filter(u"EWS"_s).isEmpty(); }));

@@ -25,6 +25,22 @@ qint64 suggestedBackOff(const QString &answer)
 
 } // namespace
 
+Core::ImapAccount Microsoft365ImapTarget::accountFor(const TokenClient &tokens,
+                                                     const Core::AppCredential &credential,
+                                                     const QJsonObject &properties)
+{
+    const CloudEndpoints endpoints = tokens.endpoints(credential.cloud);
+    Core::ImapAccount account;
+    const QString host = properties.value(u"host"_s).toString().trimmed();
+    account.host = host.isEmpty() ? endpoints.imapHost : host;
+    account.port = static_cast<quint16>(properties.value(u"port"_s).toInt(endpoints.imapPort));
+    account.security = Core::ImapAccount::Security::Tls;
+    account.userName = properties.value(u"mailbox"_s).toString().trimmed();
+    account.extraAuthorities = tokens.overrides().caCertificatesFile;
+    account.timeoutSeconds = properties.value(u"timeoutSeconds"_s).toInt(120);
+    return account;
+}
+
 Microsoft365ImapTarget::Microsoft365ImapTarget(TokenClient &tokens, Core::AppCredential credential,
                                                Core::ImapAccount account)
     : m_tokens(tokens)

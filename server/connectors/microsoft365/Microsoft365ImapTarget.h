@@ -25,6 +25,12 @@ public:
 
     static constexpr int kMostThrottledRetries = 5;
 
+    // The IMAP account of an export profile's mailbox: Exchange Online of the credential's
+    // cloud (or the profile's host and port), TLS, the mailbox's address as the user.
+    static Core::ImapAccount accountFor(const TokenClient &tokens,
+                                        const Core::AppCredential &credential,
+                                        const QJsonObject &properties);
+
 private:
     Status connect();
     Error advice(const Error &failure) const;
