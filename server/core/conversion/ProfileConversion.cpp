@@ -37,6 +37,9 @@ Plan plan(const ProfileRecord &profile)
         return {NotNeeded, {}, u"Uses Microsoft Graph already."_s};
     if (type == ProfileType::Microsoft365Export)
         return {NotNeeded, {}, u"Exports over IMAP already."_s};
+    // Journal reports reach a journal mailbox outside Microsoft 365 (a gateway): no EWS.
+    if (type == ProfileType::ImapJournal)
+        return {NotNeeded, {}, u"Archives a journal mailbox over IMAP; EWS plays no part."_s};
     return {};
 }
 

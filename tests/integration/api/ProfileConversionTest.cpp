@@ -5,6 +5,10 @@
 // EWS is blocked.
 #include "Microsoft365Fixture.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <gtest/gtest.h>
 
 using namespace Mailkeep;
@@ -98,6 +102,25 @@ TEST_F(ProfileConversionTest, EveryMicrosoft365ProfileIsInItsCategory)
     const qint64 graph = createProfile(u"microsoft365Mailbox"_s);
     const qint64 several = createProfile(u"microsoft365EwsMultiple"_s);
     const qint64 severalArchives = createProfile(u"microsoft365EwsMultipleArchive"_s);
+    // Exports need a folder to export from.
+    QTemporaryDir files;
+    QFile eml(QDir(files.path()).filePath(u"one.eml"_s));
+    ASSERT_TRUE(eml.open(QIODevice::WriteOnly));
+    eml.write(QByteArray::fromBase64(spec(u"exported"_s)[u"raw"_s].toString().toLatin1()));
+    eml.close();
+    ASSERT_EQ(status(admin(u"ImportEmailFiles"_s,
+                           {{u"userName"_s, u"alice"_s}, {u"path"_s, files.path()}})),
+              u"succeeded"_s);
+    const qint64 ewsExport =
+        createProfile(u"microsoft365EwsExport"_s, {{u"sourceFolder"_s, u"alice"_s}});
+    const qint64 imapExport =
+        createProfile(u"microsoft365Export"_s, {{u"sourceFolder"_s, u"alice"_s}});
+    const qint64 journal =
+        createProfile(u"imapJournal"_s, {{u"host"_s, u"mail.example.org"_s},
+                                         {u"imapUserName"_s, u"journal"_s},
+                                         {u"password"_s, u"secret-Pa55"_s},
+                                         {u"unknownAddresses"_s, u"doNotArchive"_s}});
+    const qint64 emlFiles = createProfile(u"emlFolder"_s, {{u"path"_s, u"/tmp"_s}});
     const QJsonObject overview =
         admin(u"GetMicrosoft365ProfileConversions"_s)[u"result"_s].toObject();
     QHash<qint64, QString> category;
@@ -114,9 +137,14 @@ TEST_F(ProfileConversionTest, EveryMicrosoft365ProfileIsInItsCategory)
     EXPECT_EQ(category.value(severalArchives), u"notSupported"_s);
     EXPECT_EQ(category.value(publicFolders), u"notSupported"_s);
     EXPECT_EQ(category.value(graph), u"notNeeded"_s);
-    EXPECT_EQ(overview[u"counts"_s][u"automatic"_s].toInt(), 2);
+    EXPECT_EQ(category.value(ewsExport), u"automatic"_s);
+    EXPECT_EQ(target.value(ewsExport), u"microsoft365Export"_s);
+    EXPECT_EQ(category.value(imapExport), u"notNeeded"_s);
+    EXPECT_EQ(category.value(journal), u"notNeeded"_s);
+    EXPECT_FALSE(category.contains(emlFiles)) << "no Microsoft 365 profile";
+    EXPECT_EQ(overview[u"counts"_s][u"automatic"_s].toInt(), 3);
     EXPECT_EQ(overview[u"counts"_s][u"notSupported"_s].toInt(), 3);
-    EXPECT_EQ(overview[u"counts"_s][u"notNeeded"_s].toInt(), 1);
+    EXPECT_EQ(overview[u"counts"_s][u"notNeeded"_s].toInt(), 3);
     EXPECT_TRUE(overview[u"convertibleProfiles"_s].toBool());
     EXPECT_EQ(overview[u"daysUntilEwsEnds"_s].toInt(),
               QDate::currentDate().daysTo(QDate(2027, 4, 1)));
@@ -154,6 +182,19 @@ TEST_F(ProfileConversionTest, AMissingPermissionFailsTheTestAndNothingIsSaved)
     EXPECT_EQ(status(converted), u"failed"_s);
     EXPECT_TRUE(message(converted).contains(u"Mail.ReadWrite"_s));
     EXPECT_EQ(stored(id)[u"type"_s].toString(), u"microsoft365EwsMailbox"_s) << "nothing saved";
+
+    // Several mailboxes need the directory as well.
+    const qint64 several = createProfile(u"microsoft365EwsMultiple"_s);
+    const QJsonObject severalTested =
+        admin(u"TestMicrosoft365ProfileConversion"_s, {{u"id"_s, QString::number(several)}});
+    ASSERT_EQ(status(severalTested), u"succeeded"_s) << message(severalTested).toStdString();
+    QHash<QString, bool> passed;
+    for (const QJsonValue &check : severalTested[u"result"_s][u"checks"_s].toArray())
+        passed.insert(check[u"check"_s].toString(), check[u"passed"_s].toBool());
+    EXPECT_TRUE(passed.contains(u"permission Directory.Read.All"_s));
+    EXPECT_FALSE(passed.value(u"permission Directory.Read.All"_s, true));
+    EXPECT_FALSE(passed.value(u"mailboxes"_s, true)) << "no user is synchronised yet";
+    EXPECT_EQ(stored(several)[u"type"_s].toString(), u"microsoft365EwsMultiple"_s);
 }
 
 TEST_F(ProfileConversionTest, AConvertedProfileKeepsItsSettingsAndArchivesNothingTwice)
