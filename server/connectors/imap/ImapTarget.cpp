@@ -42,8 +42,7 @@ Result<Core::MailTarget::Outcome> ImapTarget::write(const Core::ExportMessage &m
         if (m_created.contains(level))
             continue;
         if (Status created = m_connection->createFolder(level); !created.ok()) {
-            m_fatal = created.error().code == ErrorCode::Unavailable ||
-                      created.error().code == ErrorCode::Cancelled;
+            m_fatal = !m_connection->connected() || created.error().code == ErrorCode::Cancelled;
             return created.error();
         }
         m_created.insert(level);
@@ -51,8 +50,7 @@ Result<Core::MailTarget::Outcome> ImapTarget::write(const Core::ExportMessage &m
     if (Status appended = m_connection->append(folder, message.raw, true, message.date);
         !appended.ok()) {
         // A refused message fails alone; a lost connection ends the export.
-        const bool refused = appended.error().message.contains(u" answered "_s);
-        m_fatal = !refused;
+        m_fatal = !m_connection->connected() || appended.error().code == ErrorCode::Cancelled;
         return appended.error();
     }
     ++m_appended;

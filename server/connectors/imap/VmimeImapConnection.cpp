@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <atomic>
 #include <mutex>
 #include <vmime/net/imap/IMAPFolder.hpp>
 #include <vmime/net/imap/IMAPFolderStatus.hpp>
@@ -216,7 +217,7 @@ public:
     {
         try {
             if (m_folder && m_folder->isOpen())
-                m_folder->close(false);
+                closeFolder();
         } catch (const std::exception &) {
             // A dropped connection: the folder cannot be closed on the server.
         }
@@ -262,13 +263,16 @@ public:
             m_store->setCertificateVerifier(m_verifier);
             m_store->setTracerFactory(vmime::make_shared<LastLineTracerFactory>(m_lastLine));
             m_store->setSocketFactory(vmime::make_shared<ClosedAwareSocketFactory>(
-                vmime::platform::getHandler()->getSocketFactory()));
+                vmime::platform::getHandler()->getSocketFactory(), m_lost));
             m_store->setTimeoutHandlerFactory(
                 vmime::make_shared<TimeoutFactory>(m_account.timeoutSeconds, m_cancel));
             m_store->connect();
             return {};
         });
     }
+
+    // Only the flag: the thread fetching ahead may be using the store meanwhile.
+    bool connected() const override { return !m_lost->load(); }
 
     Result<QList<MailboxFolder>> folders() override
     {
@@ -293,7 +297,7 @@ public:
         MailboxFolderState state;
         Status opened = guarded([&]() -> Status {
             if (m_folder && m_folder->isOpen())
-                m_folder->close(false);
+                closeFolder();
             m_folder = path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
                            ? m_store->getDefaultFolder()
                            : m_store->getFolder(folderPath(path));
@@ -450,18 +454,24 @@ private:
             return Error(ErrorCode::Unauthenticated, u"%1 refused the login of %2: %3"_s.arg(
                                                          where, m_account.userName, answer));
         } catch (const vmime::exceptions::operation_timed_out &) {
+            // An answer may still come, to a command no longer waited for: the conversation
+            // cannot go on.
+            m_lost->store(true);
             if (m_cancel && m_cancel())
                 return Error(ErrorCode::Cancelled, u"Cancelled."_s);
             return Error(
                 ErrorCode::Unavailable,
                 u"%1 did not answer within %2 seconds."_s.arg(where).arg(m_account.timeoutSeconds));
         } catch (const vmime::exceptions::socket_not_connected_exception &) {
+            m_lost->store(true);
             return Error(ErrorCode::Unavailable, u"%1 closed the connection."_s.arg(where));
         } catch (const vmime::exceptions::connection_error &e) {
+            m_lost->store(true);
             return Error(ErrorCode::Unavailable,
                          u"Cannot connect to %1: %2"_s.arg(where, text(e.what())));
         } catch (const vmime::exceptions::socket_exception &e) {
             // Writing to a connection the server has closed (EPIPE, ECONNRESET).
+            m_lost->store(true);
             return Error(ErrorCode::Unavailable,
                          u"The connection to %1 was lost: %2"_s.arg(where, text(e.what())));
 
@@ -469,27 +479,55 @@ private:
             return Error(ErrorCode::NotFound,
                          u"The folder %1 does not exist on %2."_s.arg(m_openPath, where));
         } catch (const vmime::exceptions::command_error &e) {
+            noteDisconnected(); // the answer may have been the server's BYE
             QString answer = text(e.response()).trimmed();
             if (answer.startsWith(u'+'))
                 answer = text(*m_lastLine).trimmed();
             return Error(ErrorCode::Unavailable,
                          u"%1 answered %2 with: %3"_s.arg(where, text(e.command()), answer));
         } catch (const vmime::exceptions::tls_exception &e) {
+            m_lost->store(true);
             return Error(ErrorCode::Unavailable,
                          u"TLS with %1 failed: %2"_s.arg(where, text(e.what())));
         } catch (const vmime::exception &e) {
             if (m_cancel && m_cancel())
                 return Error(ErrorCode::Cancelled, u"Cancelled."_s);
+            noteDisconnected();
+            if (m_lost->load()) // what the TLS socket rethrows without its type
+                return Error(ErrorCode::Unavailable,
+                             u"The connection to %1 was lost: %2"_s.arg(where, text(e.what())));
             return Error(ErrorCode::Unavailable, u"IMAP with %1: %2"_s.arg(where, text(e.what())));
         } catch (const std::exception &e) {
             return Error(ErrorCode::Internal, u"IMAP with %1: %2"_s.arg(where, text(e.what())));
         }
     }
 
+    // vmime gives an open folder a connection of its own and logs it out on close; the
+    // server then ends that connection, which its socket would report as lost.
+    void closeFolder()
+    {
+        const bool lostBefore = m_lost->load();
+        try {
+            m_folder->close(false);
+        } catch (const vmime::exception &) {
+            m_lost->store(lostBefore);
+            throw;
+        }
+        m_lost->store(lostBefore);
+    }
+
+    void noteDisconnected()
+    {
+        if (m_store && !m_store->isConnected())
+            m_lost->store(true);
+    }
+
     ImapAccount m_account;
     Core::CancelCheck m_cancel;
     vmime::shared_ptr<ChainVerifier> m_verifier;
     std::shared_ptr<std::string> m_lastLine = std::make_shared<std::string>();
+    // Set by the sockets when the transport fails; vmime does not always say so itself.
+    std::shared_ptr<std::atomic<bool>> m_lost = std::make_shared<std::atomic<bool>>(false);
     vmime::shared_ptr<vmime::net::session> m_session;
     vmime::shared_ptr<vmime::net::store> m_store;
     vmime::shared_ptr<vmime::net::folder> m_folder;

@@ -219,7 +219,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
                         u"Archiving %1"_s.arg(folder.path));
         Result<MailboxFolderState> state = mailbox.openFolder(folder.path);
         if (!state.ok()) {
-            if (state.error().code == ErrorCode::Cancelled)
+            if (state.error().code == ErrorCode::Cancelled || !mailbox.connected())
                 return state.error();
             // A folder deleted during the run: the others go on.
             report.failures.append({folder.path, state.error().message});
@@ -243,7 +243,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
         const quint32 firstUid = sameValidity ? position->lastUid + 1 : 1;
         Result<QList<MailboxMessageInfo>> messages = mailbox.messagesFrom(firstUid);
         if (!messages.ok()) {
-            if (messages.error().code == ErrorCode::Cancelled)
+            if (messages.error().code == ErrorCode::Cancelled || !mailbox.connected())
                 return messages.error();
             report.failures.append({folder.path, messages.error().message});
             continue;
@@ -283,8 +283,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             const QString sourceId = u"%1/%2"_s.arg(folder.path).arg(uid);
             Result<QByteArray> &raw = fetched->raw;
             if (!raw.ok()) {
-                if (raw.error().code == ErrorCode::Cancelled ||
-                    raw.error().code == ErrorCode::Unavailable) {
+                if (raw.error().code == ErrorCode::Cancelled || !mailbox.connected()) {
                     // The connection is gone: what was added is still committed.
                     (void)pipeline.flush();
                     return raw.error();

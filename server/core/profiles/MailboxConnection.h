@@ -68,6 +68,9 @@ class MailboxConnection
 {
 public:
     virtual ~MailboxConnection() = default;
+    // False once the connection is gone (dropped, reset, timed out): nothing more can be done
+    // with it, so a failure is not the folder's or the message's but the whole run's.
+    virtual bool connected() const = 0;
     virtual Result<QList<MailboxFolder>> folders() = 0;
     virtual Result<MailboxFolderState> openFolder(const QString &path) = 0;
     // Messages of the open folder with a UID of at least `firstUid`, by UID.
