@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+
 #include <unistd.h>
 
 using namespace Qt::Literals::StringLiterals;
@@ -177,6 +178,30 @@ int main(int argc, char *argv[])
                 static_cast<double>(bytes) / 1e6 / seconds,
                 cpuSeconds(server.process.processId()) - cpuBefore,
                 static_cast<double>(statusKiB(server.process.processId(), "VmHWM:")) / 1024.0);
+
+    // The same pull with nothing stored: every message is fetched and its date read, then left
+    // for "a later run" by an age filter no message meets. What the IMAP client costs alone.
+    QJsonObject fetchOnly = profile;
+    fetchOnly.insert(u"name"_s, u"bench fetch only"_s);
+    fetchOnly.insert(u"targetFolder"_s, u"fetch only"_s);
+    fetchOnly.insert(u"olderThanDays"_s, 1000000);
+    const ApiClient::Outcome createdFetchOnly =
+        api.invoke(u"CreateProfile"_s,
+                   {{u"properties"_s,
+                     QString::fromUtf8(QJsonDocument(fetchOnly).toJson(QJsonDocument::Compact))}});
+    if (createdFetchOnly.ok) {
+        const double cpuBeforeFetch = cpuSeconds(server.process.processId());
+        timer.restart();
+        const ApiClient::Outcome fetched =
+            api.invoke(u"RunProfile"_s,
+                       {{u"id"_s, QString::number(createdFetchOnly.result[u"id"_s].toInteger())}});
+        const double fetchSeconds = static_cast<double>(timer.elapsed()) / 1000.0;
+        if (fetched.ok)
+            std::printf("  the same pull, nothing stored (IMAP client and date parse only): "
+                        "%.2f s, %.0f messages/s (server CPU %.1f s)\n",
+                        fetchSeconds, count / fetchSeconds,
+                        cpuSeconds(server.process.processId()) - cpuBeforeFetch);
+    }
     server.stop();
     server.reportLogs(data);
 
