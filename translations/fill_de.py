@@ -283,6 +283,77 @@ CONSOLE = {
 "%n message(s) stayed where they were: the folder holds them already.":
  ("%n Nachricht blieb an ihrem Platz: Der Ordner enthält sie bereits.",
   "%n Nachrichten blieben an ihrem Platz: Der Ordner enthält sie bereits."),
+"Open the conversion tool": "Konvertierungstool öffnen",
+"Archive Stores": "Archivspeicher",
+"Microsoft 365 Profile Conversion": "Microsoft 365-Profilkonvertierung",
+"about a minute": "etwa eine Minute",
+"about %n minute(s)": ("etwa %n Minute", "etwa %n Minuten"),
+"about %n hour(s)": ("etwa %n Stunde", "etwa %n Stunden"),
+"not seen": "nicht gesehen",
+"Test conversion": "Konvertierung testen",
+"Convert…": "Konvertieren…",
+"Pre-flight report": "Vorabbericht",
+"Profile": "Profil",
+"Kind": "Art",
+"When EWS ends": "Wenn EWS endet",
+"Becomes": "Wird zu",
+"Why": "Begründung",
+"Builds the converted profile and tests it without saving anything.":
+ "Erstellt das konvertierte Profil und testet es, ohne etwas zu speichern.",
+"Tests the conversion and, once every check has passed and you confirm, saves the profile with its new protocol.":
+ "Testet die Konvertierung und speichert das Profil mit seinem neuen Protokoll, sobald jede Prüfung bestanden ist und Sie bestätigen.",
+"Lists the folders and item counts as EWS and Microsoft Graph see them, and estimates how long the first Graph run takes.":
+ "Listet die Ordner und Elementzahlen auf, wie EWS und Microsoft Graph sie sehen, und schätzt, wie lange der erste Graph-Lauf dauert.",
+"Microsoft 365 Profile Conversion Tool": "Microsoft 365-Profilkonvertierungstool",
+"This server has no conversion tool.": "Dieser Server hat kein Konvertierungstool.",
+"Microsoft switches EWS off on %1, in %n day(s); tenants have been blocking it since 1 October 2026 unless they allowed it again.":
+ ("Microsoft schaltet EWS am %1 ab, in %n Tag; Mandanten sperren es seit dem 1. Oktober 2026, sofern sie es nicht wieder erlaubt haben.",
+  "Microsoft schaltet EWS am %1 ab, in %n Tagen; Mandanten sperren es seit dem 1. Oktober 2026, sofern sie es nicht wieder erlaubt haben."),
+"There are no Microsoft 365 profiles: nothing to convert.":
+ "Es gibt keine Microsoft 365-Profile: Es ist nichts zu konvertieren.",
+"%n profile(s) still use EWS and can be converted: test them, then convert.":
+ ("%n Profil verwendet noch EWS und kann konvertiert werden: Testen Sie es, dann konvertieren Sie es.",
+  "%n Profile verwenden noch EWS und können konvertiert werden: Testen Sie sie, dann konvertieren Sie sie."),
+"%n profile(s) archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends.":
+ ("%n Profil archiviert Archivpostfächer oder öffentliche Ordner, die Microsoft Graph nicht erreicht: Es funktioniert nicht mehr, wenn EWS endet.",
+  "%n Profile archivieren Archivpostfächer oder öffentliche Ordner, die Microsoft Graph nicht erreicht: Sie funktionieren nicht mehr, wenn EWS endet."),
+"%n profile(s) already use Microsoft Graph or IMAP.":
+ ("%n Profil verwendet bereits Microsoft Graph oder IMAP.", "%n Profile verwenden bereits Microsoft Graph oder IMAP."),
+"Converted automatically": "Wird automatisch konvertiert",
+"Stops working": "Funktioniert nicht mehr",
+"Not needed": "Nicht nötig",
+"Archiving": "Archivierung",
+"Check": "Prüfung",
+"Result": "Ergebnis",
+"What was seen": "Was festgestellt wurde",
+"How to fix": "Abhilfe",
+"Passed": "Bestanden",
+"Every check passed: %1 can be converted to %2. Nothing was saved.":
+ "Jede Prüfung ist bestanden: %1 kann zu %2 konvertiert werden. Es wurde nichts gespeichert.",
+"Not every check passed: fix what is listed below, then test again. Nothing was saved.":
+ "Nicht jede Prüfung ist bestanden: Beheben Sie, was unten aufgeführt ist, und testen Sie erneut. Es wurde nichts gespeichert.",
+"Convert": "Konvertieren",
+"%1 was not converted: fix the failed checks below first.":
+ "%1 wurde nicht konvertiert: Beheben Sie zuerst die fehlgeschlagenen Prüfungen unten.",
+"Convert profile": "Profil konvertieren",
+"Every check passed. Convert %1 to %2?\n\nThe profile keeps its name, owner, schedule, target, folders, filters and deletion rules, and its next run goes on where EWS left off, without archiving anything twice.":
+ "Jede Prüfung ist bestanden. %1 zu %2 konvertieren?\n\nDas Profil behält Name, Besitzer, Zeitplan, Ziel, Ordner, Filter und Löschregeln, und sein nächster Lauf macht dort weiter, wo EWS aufgehört hat, ohne etwas doppelt zu archivieren.",
+"%1 was not converted.": "%1 wurde nicht konvertiert.",
+"%1 now uses %2 (%n folder(s) handed over).":
+ ("%1 verwendet jetzt %2 (%n Ordner übergeben).", "%1 verwendet jetzt %2 (%n Ordner übergeben)."),
+"Mailbox and folders": "Postfach und Ordner",
+"Items via EWS": "Elemente über EWS",
+"Items via Graph": "Elemente über Graph",
+"Note": "Hinweis",
+"First Graph run: %1": "Erster Graph-Lauf: %1",
+"Microsoft Graph does not reach this folder: its mail is not archived after the conversion.":
+ "Microsoft Graph erreicht diesen Ordner nicht: Seine E-Mails werden nach der Konvertierung nicht archiviert.",
+"The first Graph run of %1 takes %2.": "Der erste Graph-Lauf von %1 dauert %2.",
+"%n folder(s) are not reached by Microsoft Graph.":
+ ("%n Ordner wird von Microsoft Graph nicht erreicht.", "%n Ordner werden von Microsoft Graph nicht erreicht."),
+"%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.":
+ ("%n Postfach konnte nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie den Hinweis, beheben Sie die Ursache und erstellen Sie den Bericht erneut.",
+  "%n Postfächer konnten nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie die Hinweise, beheben Sie die Ursache und erstellen Sie den Bericht erneut."),
 }
 GERMAN.update(CONSOLE)
 

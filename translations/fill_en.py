@@ -7,6 +7,26 @@ import xml.etree.ElementTree as ET
 from ts_tools import set_translation, write_ts
 
 PLURALS = {
+    "%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.":
+        ("%n mailbox could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.",
+         "%n mailboxes could not be read through both EWS and Microsoft Graph: see the notes, fix them and run the report again."),
+    "about %n minute(s)": ("about %n minute", "about %n minutes"),
+    "about %n hour(s)": ("about %n hour", "about %n hours"),
+    "Microsoft switches EWS off on %1, in %n day(s); tenants have been blocking it since 1 October 2026 unless they allowed it again.":
+        ("Microsoft switches EWS off on %1, in %n day; tenants have been blocking it since 1 October 2026 unless they allowed it again.",
+         "Microsoft switches EWS off on %1, in %n days; tenants have been blocking it since 1 October 2026 unless they allowed it again."),
+    "%n profile(s) still use EWS and can be converted: test them, then convert.":
+        ("%n profile still uses EWS and can be converted: test it, then convert it.",
+         "%n profiles still use EWS and can be converted: test them, then convert them."),
+    "%n profile(s) archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends.":
+        ("%n profile archives archive mailboxes or public folders, which Microsoft Graph cannot reach: it stops working when EWS ends.",
+         "%n profiles archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends."),
+    "%n profile(s) already use Microsoft Graph or IMAP.":
+        ("%n profile already uses Microsoft Graph or IMAP.", "%n profiles already use Microsoft Graph or IMAP."),
+    "%1 now uses %2 (%n folder(s) handed over).":
+        ("%1 now uses %2 (%n folder handed over).", "%1 now uses %2 (%n folders handed over)."),
+    "%n folder(s) are not reached by Microsoft Graph.":
+        ("%n folder is not reached by Microsoft Graph.", "%n folders are not reached by Microsoft Graph."),
     "%n message(s)": ("%n message", "%n messages"),
     "The certificate of the Microsoft 365 credential \"%1\" expires in %n day(s): create a new certificate and upload it to Entra ID.":
         ("The certificate of the Microsoft 365 credential \"%1\" expires in %n day: create a new certificate and upload it to Entra ID.",

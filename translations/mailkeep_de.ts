@@ -265,6 +265,10 @@
         <source>%n Microsoft 365 profile(s) archive archive mailboxes or public folders over EWS; Microsoft Graph cannot reach them, so they stop working when EWS ends (in %1 days, or sooner where the tenant blocks EWS).</source>
         <translation><numerusform>%n Microsoft 365-Profil archiviert Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktioniert es nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt).</numerusform><numerusform>%n Microsoft 365-Profile archivieren Archivpostfächer oder öffentliche Ordner über EWS; Microsoft Graph erreicht sie nicht, daher funktionieren sie nicht mehr, wenn EWS endet (in %1 Tagen oder früher, wo der Mandant EWS sperrt).</numerusform></translation>
     </message>
+    <message>
+        <source>Open the conversion tool</source>
+        <translation>Konvertierungstool öffnen</translation>
+    </message>
 </context>
 <context>
     <name>Mailkeep::ClientWidgets::MainWindow</name>
@@ -315,10 +319,6 @@
     <message>
         <source>Search Email</source>
         <translation>E-Mails suchen</translation>
-    </message>
-    <message>
-        <source>Administrative Tools - Archive Stores</source>
-        <translation>Administrative Werkzeuge – Archivspeicher</translation>
     </message>
     <message>
         <source>State</source>
@@ -437,60 +437,12 @@
         <translation>Jetzt ausführen</translation>
     </message>
     <message>
-        <source>EML files in a folder</source>
-        <translation>EML-Dateien in einem Ordner</translation>
+        <source>Archive Stores</source>
+        <translation>Archivspeicher</translation>
     </message>
     <message>
-        <source>MBOX file</source>
-        <translation>MBOX-Datei</translation>
-    </message>
-    <message>
-        <source>Bulk import (a folder per user)</source>
-        <translation>Massenimport (ein Ordner pro Benutzer)</translation>
-    </message>
-    <message>
-        <source>IMAP mailbox</source>
-        <translation>IMAP-Postfach</translation>
-    </message>
-    <message>
-        <source>IMAP, several mailboxes</source>
-        <translation>IMAP, mehrere Postfächer</translation>
-    </message>
-    <message>
-        <source>IMAP journal mailbox</source>
-        <translation>IMAP-Journalpostfach</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 mailbox</source>
-        <translation>Microsoft 365-Postfach</translation>
-    </message>
-    <message>
-        <source>Microsoft 365, several mailboxes</source>
-        <translation>Microsoft 365, mehrere Postfächer</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 mailbox (EWS)</source>
-        <translation>Microsoft 365-Postfach (EWS)</translation>
-    </message>
-    <message>
-        <source>Microsoft 365, several mailboxes (EWS)</source>
-        <translation>Microsoft 365, mehrere Postfächer (EWS)</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 archive mailbox (EWS)</source>
-        <translation>Microsoft 365-Archivpostfach (EWS)</translation>
-    </message>
-    <message>
-        <source>Microsoft 365, several archive mailboxes (EWS)</source>
-        <translation>Microsoft 365, mehrere Archivpostfächer (EWS)</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 public folders (EWS)</source>
-        <translation>Öffentliche Ordner in Microsoft 365 (EWS)</translation>
-    </message>
-    <message>
-        <source>Microsoft 365 mailbox (IMAP)</source>
-        <translation>Microsoft 365-Postfach (IMAP)</translation>
+        <source>Microsoft 365 Profile Conversion</source>
+        <translation>Microsoft 365-Profilkonvertierung</translation>
     </message>
 </context>
 <context>
@@ -566,6 +518,237 @@
     <message>
         <source>%1 cannot be written.</source>
         <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Mailkeep::ClientWidgets::ProfileConversionPage</name>
+    <message>
+        <source>about a minute</source>
+        <translation>etwa eine Minute</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation><numerusform>etwa %n Minute</numerusform><numerusform>etwa %n Minuten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation><numerusform>etwa %n Stunde</numerusform><numerusform>etwa %n Stunden</numerusform></translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>nicht gesehen</translation>
+    </message>
+    <message>
+        <source>Test conversion</source>
+        <translation>Konvertierung testen</translation>
+    </message>
+    <message>
+        <source>Convert…</source>
+        <translation>Konvertieren…</translation>
+    </message>
+    <message>
+        <source>Pre-flight report</source>
+        <translation>Vorabbericht</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>When EWS ends</source>
+        <translation>Wenn EWS endet</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wird zu</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Builds the converted profile and tests it without saving anything.</source>
+        <translation>Erstellt das konvertierte Profil und testet es, ohne etwas zu speichern.</translation>
+    </message>
+    <message>
+        <source>Tests the conversion and, once every check has passed and you confirm, saves the profile with its new protocol.</source>
+        <translation>Testet die Konvertierung und speichert das Profil mit seinem neuen Protokoll, sobald jede Prüfung bestanden ist und Sie bestätigen.</translation>
+    </message>
+    <message>
+        <source>Lists the folders and item counts as EWS and Microsoft Graph see them, and estimates how long the first Graph run takes.</source>
+        <translation>Listet die Ordner und Elementzahlen auf, wie EWS und Microsoft Graph sie sehen, und schätzt, wie lange der erste Graph-Lauf dauert.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 Profile Conversion Tool</source>
+        <translation>Microsoft 365-Profilkonvertierungstool</translation>
+    </message>
+    <message>
+        <source>This server has no conversion tool.</source>
+        <translation>Dieser Server hat kein Konvertierungstool.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Microsoft switches EWS off on %1, in %n day(s); tenants have been blocking it since 1 October 2026 unless they allowed it again.</source>
+        <translation><numerusform>Microsoft schaltet EWS am %1 ab, in %n Tag; Mandanten sperren es seit dem 1. Oktober 2026, sofern sie es nicht wieder erlaubt haben.</numerusform><numerusform>Microsoft schaltet EWS am %1 ab, in %n Tagen; Mandanten sperren es seit dem 1. Oktober 2026, sofern sie es nicht wieder erlaubt haben.</numerusform></translation>
+    </message>
+    <message>
+        <source>There are no Microsoft 365 profiles: nothing to convert.</source>
+        <translation>Es gibt keine Microsoft 365-Profile: Es ist nichts zu konvertieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) still use EWS and can be converted: test them, then convert.</source>
+        <translation><numerusform>%n Profil verwendet noch EWS und kann konvertiert werden: Testen Sie es, dann konvertieren Sie es.</numerusform><numerusform>%n Profile verwenden noch EWS und können konvertiert werden: Testen Sie sie, dann konvertieren Sie sie.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends.</source>
+        <translation><numerusform>%n Profil archiviert Archivpostfächer oder öffentliche Ordner, die Microsoft Graph nicht erreicht: Es funktioniert nicht mehr, wenn EWS endet.</numerusform><numerusform>%n Profile archivieren Archivpostfächer oder öffentliche Ordner, die Microsoft Graph nicht erreicht: Sie funktionieren nicht mehr, wenn EWS endet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) already use Microsoft Graph or IMAP.</source>
+        <translation><numerusform>%n Profil verwendet bereits Microsoft Graph oder IMAP.</numerusform><numerusform>%n Profile verwenden bereits Microsoft Graph oder IMAP.</numerusform></translation>
+    </message>
+    <message>
+        <source>Converted automatically</source>
+        <translation>Wird automatisch konvertiert</translation>
+    </message>
+    <message>
+        <source>Stops working</source>
+        <translation>Funktioniert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Nicht nötig</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Archiving</source>
+        <translation>Archivierung</translation>
+    </message>
+    <message>
+        <source>%1: stopped.</source>
+        <translation>%1: angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>Was festgestellt wurde</translation>
+    </message>
+    <message>
+        <source>How to fix</source>
+        <translation>Abhilfe</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Every check passed: %1 can be converted to %2. Nothing was saved.</source>
+        <translation>Jede Prüfung ist bestanden: %1 kann zu %2 konvertiert werden. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not every check passed: fix what is listed below, then test again. Nothing was saved.</source>
+        <translation>Nicht jede Prüfung ist bestanden: Beheben Sie, was unten aufgeführt ist, und testen Sie erneut. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>Konvertieren</translation>
+    </message>
+    <message>
+        <source>%1 was not converted: fix the failed checks below first.</source>
+        <translation>%1 wurde nicht konvertiert: Beheben Sie zuerst die fehlgeschlagenen Prüfungen unten.</translation>
+    </message>
+    <message>
+        <source>Convert profile</source>
+        <translation>Profil konvertieren</translation>
+    </message>
+    <message>
+        <source>Every check passed. Convert %1 to %2?
+
+The profile keeps its name, owner, schedule, target, folders, filters and deletion rules, and its next run goes on where EWS left off, without archiving anything twice.</source>
+        <translation>Jede Prüfung ist bestanden. %1 zu %2 konvertieren?
+
+Das Profil behält Name, Besitzer, Zeitplan, Ziel, Ordner, Filter und Löschregeln, und sein nächster Lauf macht dort weiter, wo EWS aufgehört hat, ohne etwas doppelt zu archivieren.</translation>
+    </message>
+    <message>
+        <source>%1 was not converted.</source>
+        <translation>%1 wurde nicht konvertiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now uses %2 (%n folder(s) handed over).</source>
+        <translation><numerusform>%1 verwendet jetzt %2 (%n Ordner übergeben).</numerusform><numerusform>%1 verwendet jetzt %2 (%n Ordner übergeben).</numerusform></translation>
+    </message>
+    <message>
+        <source>Mailbox and folders</source>
+        <translation>Postfach und Ordner</translation>
+    </message>
+    <message>
+        <source>Items via EWS</source>
+        <translation>Elemente über EWS</translation>
+    </message>
+    <message>
+        <source>Items via Graph</source>
+        <translation>Elemente über Graph</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>First Graph run: %1</source>
+        <translation>Erster Graph-Lauf: %1</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph does not reach this folder: its mail is not archived after the conversion.</source>
+        <translation>Microsoft Graph erreicht diesen Ordner nicht: Seine E-Mails werden nach der Konvertierung nicht archiviert.</translation>
+    </message>
+    <message>
+        <source>The first Graph run of %1 takes %2.</source>
+        <translation>Der erste Graph-Lauf von %1 dauert %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) are not reached by Microsoft Graph.</source>
+        <translation><numerusform>%n Ordner wird von Microsoft Graph nicht erreicht.</numerusform><numerusform>%n Ordner werden von Microsoft Graph nicht erreicht.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.</source>
+        <translation><numerusform>%n Postfach konnte nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie den Hinweis, beheben Sie die Ursache und erstellen Sie den Bericht erneut.</numerusform><numerusform>%n Postfächer konnten nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie die Hinweise, beheben Sie die Ursache und erstellen Sie den Bericht erneut.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1025,6 +1208,65 @@ Ohne -c ist die Shell interaktiv; dort zeigt help die Befehle.
 Exit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannter Befehl,
 4 Verbindung fehlgeschlagen, 5 Zertifikat abgelehnt, 6 Anmeldung fehlgeschlagen,
 7 unerwartete Antwort, 130 abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTypes</name>
+    <message>
+        <source>EML files in a folder</source>
+        <translation>EML-Dateien in einem Ordner</translation>
+    </message>
+    <message>
+        <source>MBOX file</source>
+        <translation>MBOX-Datei</translation>
+    </message>
+    <message>
+        <source>Bulk import (a folder per user)</source>
+        <translation>Massenimport (ein Ordner pro Benutzer)</translation>
+    </message>
+    <message>
+        <source>IMAP mailbox</source>
+        <translation>IMAP-Postfach</translation>
+    </message>
+    <message>
+        <source>IMAP, several mailboxes</source>
+        <translation>IMAP, mehrere Postfächer</translation>
+    </message>
+    <message>
+        <source>IMAP journal mailbox</source>
+        <translation>IMAP-Journalpostfach</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 mailbox</source>
+        <translation>Microsoft 365-Postfach</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, several mailboxes</source>
+        <translation>Microsoft 365, mehrere Postfächer</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 mailbox (EWS)</source>
+        <translation>Microsoft 365-Postfach (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, several mailboxes (EWS)</source>
+        <translation>Microsoft 365, mehrere Postfächer (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 archive mailbox (EWS)</source>
+        <translation>Microsoft 365-Archivpostfach (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365, several archive mailboxes (EWS)</source>
+        <translation>Microsoft 365, mehrere Archivpostfächer (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 public folders (EWS)</source>
+        <translation>Öffentliche Ordner in Microsoft 365 (EWS)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 mailbox (IMAP)</source>
+        <translation>Microsoft 365-Postfach (IMAP)</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,45 @@
     </message>
 </context>
 <context>
+    <name>Mailkeep::ClientWidgets::ProfileConversionPage</name>
+    <message numerus="yes">
+        <source>about %n minute(s)</source>
+        <translation><numerusform>about %n minute</numerusform><numerusform>about %n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n hour(s)</source>
+        <translation><numerusform>about %n hour</numerusform><numerusform>about %n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Microsoft switches EWS off on %1, in %n day(s); tenants have been blocking it since 1 October 2026 unless they allowed it again.</source>
+        <translation><numerusform>Microsoft switches EWS off on %1, in %n day; tenants have been blocking it since 1 October 2026 unless they allowed it again.</numerusform><numerusform>Microsoft switches EWS off on %1, in %n days; tenants have been blocking it since 1 October 2026 unless they allowed it again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) still use EWS and can be converted: test them, then convert.</source>
+        <translation><numerusform>%n profile still uses EWS and can be converted: test it, then convert it.</numerusform><numerusform>%n profiles still use EWS and can be converted: test them, then convert them.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends.</source>
+        <translation><numerusform>%n profile archives archive mailboxes or public folders, which Microsoft Graph cannot reach: it stops working when EWS ends.</numerusform><numerusform>%n profiles archive archive mailboxes or public folders, which Microsoft Graph cannot reach: they stop working when EWS ends.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s) already use Microsoft Graph or IMAP.</source>
+        <translation><numerusform>%n profile already uses Microsoft Graph or IMAP.</numerusform><numerusform>%n profiles already use Microsoft Graph or IMAP.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 now uses %2 (%n folder(s) handed over).</source>
+        <translation><numerusform>%1 now uses %2 (%n folder handed over).</numerusform><numerusform>%1 now uses %2 (%n folders handed over).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s) are not reached by Microsoft Graph.</source>
+        <translation><numerusform>%n folder is not reached by Microsoft Graph.</numerusform><numerusform>%n folders are not reached by Microsoft Graph.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.</source>
+        <translation><numerusform>%n mailbox could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.</numerusform><numerusform>%n mailboxes could not be read through both EWS and Microsoft Graph: see the notes, fix them and run the report again.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Mailkeep::ClientWidgets::SearchPage</name>
     <message numerus="yes">
         <source>%n message(s) found</source>

@@ -123,7 +123,8 @@ DashboardPage::DashboardPage(ClientCore::ConsoleSession &session, QWidget *paren
     refresh();
 }
 
-void DashboardPage::addWarning(const QString &text)
+void DashboardPage::addWarning(const QString &text, const QString &actionText,
+                               void (DashboardPage::*action)())
 {
     auto *row = new QHBoxLayout;
     auto *icon = new QLabel(m_warnings);
@@ -135,6 +136,12 @@ void DashboardPage::addWarning(const QString &text)
     sentence->setTextInteractionFlags(Qt::TextSelectableByMouse);
     row->addWidget(icon);
     row->addWidget(sentence, 1);
+    if (action) {
+        auto *button = new QPushButton(actionText, m_warnings);
+        button->setObjectName(u"warningAction"_s);
+        connect(button, &QPushButton::clicked, this, action);
+        row->addWidget(button, 0, Qt::AlignTop);
+    }
     m_warningRows->addLayout(row);
     m_warnings->show();
 }
@@ -222,7 +229,8 @@ void DashboardPage::showEwsProfiles(const QJsonObject &conversions)
                       "in %1 days: convert them to Microsoft Graph with the Microsoft 365 profile "
                       "conversion tool.",
                       nullptr, convertible)
-                       .arg(days));
+                       .arg(days),
+                   tr("Open the conversion tool"), &DashboardPage::conversionToolRequested);
     if (const int unsupported = counts[u"notSupported"_s].toInt(); unsupported > 0)
         addWarning(tr("%n Microsoft 365 profile(s) archive archive mailboxes or public folders "
                       "over EWS; Microsoft Graph cannot reach them, so they stop working when "

@@ -25,13 +25,19 @@ public:
     // What needs attention, one line each (for tests).
     QStringList warnings() const;
 
+Q_SIGNALS:
+    // "Open the conversion tool" on the warning about profiles that still use EWS.
+    void conversionToolRequested();
+
 private:
     void showCredentialExpiry(const QJsonArray &credentials);
     void showEwsProfiles(const QJsonObject &conversions);
     void showStores(const QJsonArray &stores);
     void showResults(const QJsonArray &results);
     void showPerDay(const QJsonArray &perDay);
-    void addWarning(const QString &text);
+    // `actionText`, when given, is a button after the sentence that emits `action`.
+    void addWarning(const QString &text, const QString &actionText = {},
+                    void (DashboardPage::*action)() = nullptr);
     void openReport(QTreeWidgetItem *item);
 
     ClientCore::ConsoleSession &m_session;

@@ -5,6 +5,8 @@
 #include "widgets/CommandPromptPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/ListPages.h"
+#include "widgets/ProfileConversionPage.h"
+#include "widgets/ProfileTypeNames.h"
 #include "widgets/SearchPage.h"
 
 #include <QActionGroup>
@@ -20,39 +22,12 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace Mailkeep::ClientWidgets {
-
-// What each profile type is called in the lists.
-QString MainWindow::profileTypeName(const QString &type) const
-{
-    static const QHash<QString, const char *> names{
-        {u"emlFolder"_s, QT_TR_NOOP("EML files in a folder")},
-        {u"mboxFile"_s, QT_TR_NOOP("MBOX file")},
-        {u"bulkImport"_s, QT_TR_NOOP("Bulk import (a folder per user)")},
-        {u"imapMailbox"_s, QT_TR_NOOP("IMAP mailbox")},
-        {u"imapMultiple"_s, QT_TR_NOOP("IMAP, several mailboxes")},
-        {u"imapJournal"_s, QT_TR_NOOP("IMAP journal mailbox")},
-        {u"microsoft365Mailbox"_s, QT_TR_NOOP("Microsoft 365 mailbox")},
-        {u"microsoft365Multiple"_s, QT_TR_NOOP("Microsoft 365, several mailboxes")},
-        {u"microsoft365EwsMailbox"_s, QT_TR_NOOP("Microsoft 365 mailbox (EWS)")},
-        {u"microsoft365EwsMultiple"_s, QT_TR_NOOP("Microsoft 365, several mailboxes (EWS)")},
-        {u"microsoft365EwsArchiveMailbox"_s, QT_TR_NOOP("Microsoft 365 archive mailbox (EWS)")},
-        {u"microsoft365EwsMultipleArchive"_s,
-         QT_TR_NOOP("Microsoft 365, several archive mailboxes (EWS)")},
-        {u"microsoft365EwsPublicFolders"_s, QT_TR_NOOP("Microsoft 365 public folders (EWS)")},
-        {u"exportDirectory"_s, QT_TR_NOOP("EML files in a folder")},
-        {u"exportMbox"_s, QT_TR_NOOP("MBOX file")},
-        {u"exportImap"_s, QT_TR_NOOP("IMAP mailbox")},
-        {u"microsoft365Export"_s, QT_TR_NOOP("Microsoft 365 mailbox (IMAP)")},
-        {u"microsoft365EwsExport"_s, QT_TR_NOOP("Microsoft 365 mailbox (EWS)")},
-    };
-    const char *name = names.value(type);
-    return name ? tr(name) : type;
-}
 
 MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWidget *parent)
     : QMainWindow(parent)
@@ -86,7 +61,7 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
         {tr("Name"), u"name"_s},
         {tr("User"), u"userName"_s},
         {tr("Type"), u"type"_s,
-         [this](const QJsonValue &type) { return profileTypeName(type.toString()); }},
+         [](const QJsonValue &type) { return profileTypeName(type.toString()); }},
         {tr("Protocol"), u"protocol"_s},
         {tr("Automatic"), u"serverSideExecution.automatic"_s},
         {tr("Last run ended"), u"lastRunEnded"_s}};
@@ -110,8 +85,8 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
     addPage(ArchiveEmail, tr("Archive Email"), u"archive-email"_s, archiveEmail);
     addPage(ExportEmail, tr("Export Email"), u"export-email"_s, exportEmail);
     if (s.isAdmin()) {
-        auto *stores = new ServerListPage(s, tr("Administrative Tools - Archive Stores"),
-                                          u"GetStores"_s, {{u"includeSize"_s, u"false"_s}},
+        auto *stores = new ServerListPage(s, tr("Archive Stores"), u"GetStores"_s,
+                                          {{u"includeSize"_s, u"false"_s}},
                                           {{tr("ID"), u"id"_s},
                                            {tr("Name"), u"name"_s},
                                            {tr("State"), u"status"_s},
@@ -122,8 +97,16 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
         stores->addLongAction(tr("Verify stores"), u"VerifyStores"_s,
                               {{u"includeIndexes"_s, u"true"_s}});
         stores->addLongAction(tr("Refresh statistics"), u"RefreshAllStoreStatistics"_s, {});
-        addPage(AdministrativeTools, tr("Administrative Tools"), u"tools"_s, stores);
+        m_conversion = new ProfileConversionPage(s, this);
+        m_tools = new QTabWidget(this);
+        m_tools->setDocumentMode(true);
+        m_tools->addTab(stores, tr("Archive Stores"));
+        m_tools->addTab(m_conversion, tr("Microsoft 365 Profile Conversion"));
+        addPage(AdministrativeTools, tr("Administrative Tools"), u"tools"_s, m_tools);
         stores->refresh();
+        m_conversion->refresh();
+        connect(m_dashboard, &DashboardPage::conversionToolRequested, this,
+                &MainWindow::showConversionTool);
     }
     m_prompt = new CommandPromptPage(s, this);
     addPage(CommandPrompt, tr("Command Prompt"), u"prompt"_s, m_prompt);
@@ -176,6 +159,15 @@ void MainWindow::addPage(Page page, const QString &title, const QString &icon, Q
     item->setSizeHint(QSize(0, 36));
     m_pageRows.insert(page, m_navigation->row(item));
     m_pages->addWidget(widget);
+}
+
+void MainWindow::showConversionTool()
+{
+    if (!m_tools)
+        return;
+    m_tools->setCurrentWidget(m_conversion);
+    m_conversion->refresh();
+    showPage(AdministrativeTools);
 }
 
 void MainWindow::showPage(Page page)

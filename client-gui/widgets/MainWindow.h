@@ -9,12 +9,14 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QTabWidget;
 
 namespace Mailkeep::ClientWidgets {
 
 class ArchiveBrowserPage;
 class CommandPromptPage;
 class DashboardPage;
+class ProfileConversionPage;
 class SearchPage;
 
 // The console's window: the page list on the left, the pages, a banner while the server is
@@ -37,10 +39,13 @@ public:
                         QWidget *parent = nullptr);
     ~MainWindow() override;
     void showPage(Page page);
+    // Administrative Tools, on the Microsoft 365 Profile Conversion Tool.
+    void showConversionTool();
     ArchiveBrowserPage *archivePage() const { return m_archive; }
     SearchPage *searchPage() const { return m_search; }
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CommandPromptPage *promptPage() const { return m_prompt; }
+    ProfileConversionPage *conversionPage() const { return m_conversion; } // administrators
 
 Q_SIGNALS:
     void languageChangeRequested(const QString &language);
@@ -49,7 +54,6 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    QString profileTypeName(const QString &type) const;
     void addPage(Page page, const QString &title, const QString &icon, QWidget *widget);
     void buildMenus();
     void askPassword();
@@ -62,6 +66,8 @@ private:
     ArchiveBrowserPage *m_archive = nullptr;
     SearchPage *m_search = nullptr;
     CommandPromptPage *m_prompt = nullptr;
+    QTabWidget *m_tools = nullptr;
+    ProfileConversionPage *m_conversion = nullptr;
     QHash<int, int> m_pageRows; // Page -> row of the navigation
     bool m_askingPassword = false;
 };

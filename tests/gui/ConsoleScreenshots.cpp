@@ -1,8 +1,10 @@
 // Renders the console's main pages to PNG files (MAILKEEP_SCREENSHOT_DIR, else
 // <build>/screenshots) to be looked at: sign-in, dashboard with data, the archive browser
 // with a message, search results, the command prompt, the German dashboard and browser, and
-// an administrator's dashboard with its warnings.
+// an administrator's dashboard with its warnings, and the Microsoft 365 Profile Conversion
+// Tool with a failed test and a pre-flight report.
 #include "ConsoleFixture.h"
+#include "Microsoft365ConsoleFixture.h"
 #include "core/MessageTableModel.h"
 #include "core/credentials/CredentialService.h"
 #include "widgets/ArchiveBrowserPage.h"
@@ -10,6 +12,7 @@
 #include "widgets/DashboardPage.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessagePreview.h"
+#include "widgets/ProfileConversionPage.h"
 #include "widgets/SearchPage.h"
 #include "widgets/SignInDialog.h"
 
@@ -165,4 +168,65 @@ TEST_F(ConsoleScreenshots, AdministratorDashboardWithEwsProfiles)
     window.show();
     waitFor([&]() { return false; }, 1500);
     shoot(&window, u"dashboard-admin"_s);
+}
+
+class ConversionToolScreenshots : public Microsoft365ConsoleFixture
+{};
+
+TEST_F(ConversionToolScreenshots, TestAndPreflight)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario({u"Mail.ReadWrite"_s})).ok());
+    createProfile(u"Ada over EWS"_s, u"microsoft365EwsMailbox"_s);
+    createProfile(u"Bob over EWS"_s, u"microsoft365EwsMailbox"_s, u"bob@contoso.example"_s);
+    createProfile(u"Ada's archive mailbox"_s, u"microsoft365EwsArchiveMailbox"_s);
+    createProfile(u"Ada over Graph"_s, u"microsoft365Mailbox"_s);
+    ClientWidgets::MainWindow window(adminSession());
+    window.resize(1280, 800);
+    window.show();
+    window.showConversionTool();
+    ClientWidgets::ProfileConversionPage *page = window.conversionPage();
+    ASSERT_TRUE(waitFor([&]() { return page->profiles()->topLevelItemCount() == 4; }));
+    const auto select = [&](const QString &name) {
+        page->profiles()->setCurrentItem(
+            page->profiles()->findItems(name, Qt::MatchExactly).value(0));
+    };
+    // Bob has no mailbox in the tenant: the test says so, and how to fix it.
+    select(u"Bob over EWS"_s);
+    page->testSelected();
+    ASSERT_TRUE(waitFor([&]() { return !page->outcome().isEmpty(); }));
+    shoot(&window, u"conversion-tool"_s);
+    const QString tested = page->outcome();
+    select(u"Ada over EWS"_s);
+    page->preflightSelected();
+    ASSERT_TRUE(waitFor([&]() { return page->outcome() != tested; }));
+    shoot(&window, u"conversion-preflight"_s);
+}
+
+TEST_F(ConversionToolScreenshots, German)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario({u"Mail.ReadWrite"_s})).ok());
+    createProfile(u"Ada über EWS"_s, u"microsoft365EwsMailbox"_s);
+    createProfile(u"Adas öffentliche Ordner"_s, u"microsoft365EwsPublicFolders"_s);
+    QTranslator german;
+    ASSERT_TRUE(german.load(u":/i18n/mailkeep_de.qm"_s));
+    QApplication::installTranslator(&german);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    {
+        ClientWidgets::MainWindow window(adminSession());
+        window.resize(1280, 800);
+        window.show();
+        window.showConversionTool();
+        ClientWidgets::ProfileConversionPage *page = window.conversionPage();
+        ASSERT_TRUE(waitFor([&]() { return page->profiles()->topLevelItemCount() == 2; }));
+        page->profiles()->setCurrentItem(
+            page->profiles()->findItems(u"Ada über EWS"_s, Qt::MatchExactly).value(0));
+        page->testSelected();
+        ASSERT_TRUE(waitFor([&]() { return !page->outcome().isEmpty(); }));
+        EXPECT_TRUE(page->outcome().contains(u"Jede Prüfung ist bestanden"_s))
+            << page->outcome().toStdString();
+        shoot(&window, u"conversion-tool-de"_s);
+    }
+    QApplication::removeTranslator(&german);
+    QLocale::setDefault(before);
 }
