@@ -24,8 +24,10 @@ void runLongCall(ClientCore::ConsoleSession &session, QWidget *parent, const QSt
     const std::shared_ptr<ClientCore::CallHandle> handle = session.call(
         function, arguments, dialog,
         [progress, done](const Api::CallResult &result) {
-            if (progress)
+            if (progress) {
+                progress->hide(); // gone before `done` shows anything of its own
                 progress->deleteLater();
+            }
             done(result);
         },
         [progress](std::optional<int> percent, const QString &text) {

@@ -107,6 +107,12 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
         m_conversion->refresh();
         connect(m_dashboard, &DashboardPage::conversionToolRequested, this,
                 &MainWindow::showConversionTool);
+        connect(m_conversion, &ProfileConversionPage::profileConverted, this,
+                [this, archiveEmail, exportEmail]() {
+                    archiveEmail->refresh();
+                    exportEmail->refresh();
+                    m_dashboard->refresh();
+                });
     }
     m_prompt = new CommandPromptPage(s, this);
     addPage(CommandPrompt, tr("Command Prompt"), u"prompt"_s, m_prompt);

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -156,18 +157,20 @@ void ProfileConversionPage::refresh()
         return;
     }
     m_summary->setText(tr("Loading…"));
-    m_session.call(
-        u"GetMicrosoft365ProfileConversions"_s, {}, this, [this](const Api::CallResult &r) {
-            if (r.failure != Api::CallFailure::None ||
-                r.envelope.statusCode != Api::StatusCode::Succeeded) {
-                m_profiles->clear();
-                m_summary->setText(r.failure != Api::CallFailure::None ? r.failureMessage
-                                                                       : r.envelope.error->message);
-                updateButtons();
-                return;
-            }
-            showProfiles(r.envelope.result.toObject());
-        });
+    m_session.call(u"GetMicrosoft365ProfileConversions"_s, {}, this,
+                   [this](const Api::CallResult &r) {
+                       if (r.failure != Api::CallFailure::None ||
+                           r.envelope.statusCode != Api::StatusCode::Succeeded) {
+                           m_profiles->clear();
+                           m_summary->setText(r.failure != Api::CallFailure::None ? r.failureMessage
+                                              : r.envelope.error
+                                                  ? r.envelope.error->message
+                                                  : tr("The server did not list the profiles."));
+                           updateButtons();
+                           return;
+                       }
+                       showProfiles(r.envelope.result.toObject());
+                   });
 }
 
 void ProfileConversionPage::showProfiles(const QJsonObject &overview)
@@ -251,10 +254,14 @@ void ProfileConversionPage::callOnSelected(const QString &title, const QString &
                                            std::function<void(const QJsonObject &)> done)
 {
     const QJsonObject row = selected();
-    if (row.isEmpty())
-        return;
-    runLongCall(m_session, this, title, function,
-                {{u"id"_s, QString::number(row[u"id"_s].toInteger())}},
+    if (!row.isEmpty())
+        callOnProfile(row[u"id"_s].toInteger(), title, function, std::move(done));
+}
+
+void ProfileConversionPage::callOnProfile(qint64 id, const QString &title, const QString &function,
+                                          std::function<void(const QJsonObject &)> done)
+{
+    runLongCall(m_session, this, title, function, {{u"id"_s, QString::number(id)}},
                 [this, title, done](const Api::CallResult &result) {
                     if (result.failure != Api::CallFailure::None) {
                         setOutcome(result.failureMessage, false);
@@ -322,37 +329,50 @@ void ProfileConversionPage::testSelected()
 
 void ProfileConversionPage::convertSelected()
 {
+    // The profile chosen now, whatever a refresh meanwhile does to the list.
+    const qint64 id = selected().value(u"id"_s).toInteger();
+    if (id == 0)
+        return;
     // The test first: the conversion is offered only when it would be accepted.
-    callOnSelected(
-        tr("Convert"), u"TestMicrosoft365ProfileConversion"_s, [this](const QJsonObject &tested) {
-            showChecks(tested);
-            const QString name = tested[u"name"_s].toString();
-            if (!tested[u"passed"_s].toBool()) {
-                setOutcome(tr("%1 was not converted: fix the failed checks below first.").arg(name),
-                           false);
-                return;
-            }
-            const QString to = profileTypeName(tested[u"to"_s].toString());
-            const auto answer = QMessageBox::question(
-                this, tr("Convert profile"),
-                tr("Every check passed. Convert %1 to %2?\n\nThe profile keeps its name, owner, "
-                   "schedule, target, folders, filters and deletion rules, and its next run goes "
-                   "on where EWS left off, without archiving anything twice.")
-                    .arg(name, to));
-            if (answer != QMessageBox::Yes) {
-                setOutcome(tr("%1 was not converted.").arg(name), false);
-                return;
-            }
-            callOnSelected(tr("Convert"), u"ConvertMicrosoft365Profile"_s,
-                           [this, name, to](const QJsonObject &converted) {
-                               showChecks(converted);
-                               setOutcome(tr("%1 now uses %2 (%n folder(s) handed over).", nullptr,
-                                             converted[u"foldersHandedOver"_s].toInt())
-                                              .arg(name, to),
-                                          true);
-                               refresh();
-                           });
-        });
+    callOnProfile(id, tr("Convert"), u"TestMicrosoft365ProfileConversion"_s,
+                  [this, id](const QJsonObject &tested) {
+                      showChecks(tested);
+                      if (!tested[u"passed"_s].toBool()) {
+                          setOutcome(tr("%1 was not converted: fix the failed checks below first.")
+                                         .arg(tested[u"name"_s].toString()),
+                                     false);
+                          return;
+                      }
+                      // Asked once the test's progress dialog is gone, not inside its answer.
+                      QTimer::singleShot(0, this,
+                                         [this, id, tested]() { confirmAndConvert(id, tested); });
+                  });
+}
+
+void ProfileConversionPage::confirmAndConvert(qint64 id, const QJsonObject &tested)
+{
+    const QString name = tested[u"name"_s].toString();
+    const QString to = profileTypeName(tested[u"to"_s].toString());
+    const auto answer = QMessageBox::question(
+        this, tr("Convert profile"),
+        tr("Every check passed. Convert %1 to %2?\n\nThe profile keeps its name, owner, "
+           "schedule, target, folders, filters and deletion rules, and its next run goes "
+           "on where EWS left off, without archiving anything twice.")
+            .arg(name, to));
+    if (answer != QMessageBox::Yes) {
+        setOutcome(tr("%1 was not converted.").arg(name), false);
+        return;
+    }
+    callOnProfile(id, tr("Convert"), u"ConvertMicrosoft365Profile"_s,
+                  [this, name, to](const QJsonObject &converted) {
+                      showChecks(converted);
+                      setOutcome(tr("%1 now uses %2 (%n folder(s) handed over).", nullptr,
+                                    converted[u"foldersHandedOver"_s].toInt())
+                                     .arg(name, to),
+                                 true);
+                      refresh();
+                      Q_EMIT profileConverted();
+                  });
 }
 
 void ProfileConversionPage::preflightSelected()

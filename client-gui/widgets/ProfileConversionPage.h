@@ -31,6 +31,10 @@ public:
     void convertSelected();
     void preflightSelected();
 
+Q_SIGNALS:
+    // A profile now uses another protocol: lists of profiles elsewhere are out of date.
+    void profileConverted();
+
 private:
     void showProfiles(const QJsonObject &overview);
     void updateButtons();
@@ -42,6 +46,9 @@ private:
     // Runs `function` on the selected profile with progress; `done` gets the result object.
     void callOnSelected(const QString &title, const QString &function,
                         std::function<void(const QJsonObject &)> done);
+    void callOnProfile(qint64 id, const QString &title, const QString &function,
+                       std::function<void(const QJsonObject &)> done);
+    void confirmAndConvert(qint64 id, const QJsonObject &tested);
 
     ClientCore::ConsoleSession &m_session;
     QLabel *m_summary;

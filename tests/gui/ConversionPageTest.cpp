@@ -24,7 +24,21 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 class ConversionPageTest : public Microsoft365ConsoleFixture
-{};
+{
+protected:
+    // Clicks the page's button with this text, which must be enabled.
+    static void click(ClientWidgets::ProfileConversionPage &page, const QString &text)
+    {
+        for (QPushButton *button : page.findChildren<QPushButton *>()) {
+            if (button->text() == text) {
+                ASSERT_TRUE(button->isEnabled()) << text.toStdString();
+                button->click();
+                return;
+            }
+        }
+        FAIL() << "no button " << text.toStdString();
+    }
+};
 
 } // namespace
 
@@ -47,7 +61,7 @@ TEST_F(ConversionPageTest, ListsTestsAndConvertsWithConfirmation)
     EXPECT_EQ(row(list, u"Ada's public folders"_s)->text(4), u"Stops working"_s);
     EXPECT_EQ(row(list, u"Ada over Graph"_s)->text(4), u"Not needed"_s);
     const QString days = QString::number(QDate::currentDate().daysTo(QDate(2027, 4, 1)));
-    EXPECT_TRUE(page.summary().contains(days)) << page.summary().toStdString();
+    EXPECT_TRUE(page.summary().contains(u"in %1 day"_s.arg(days))) << page.summary().toStdString();
     EXPECT_TRUE(page.summary().contains(u"1 profile still uses EWS"_s) ||
                 page.summary().contains(u"1 profile(s) still use EWS"_s))
         << page.summary().toStdString();
@@ -62,7 +76,7 @@ TEST_F(ConversionPageTest, ListsTestsAndConvertsWithConfirmation)
     list->setCurrentItem(row(list, u"Ada over EWS"_s));
 
     // Without Mail.ReadWrite: the failed check says what to grant, and nothing is saved.
-    page.testSelected();
+    click(page, u"Test conversion"_s);
     ASSERT_TRUE(waitFor([&]() { return !page.outcome().isEmpty(); }));
     EXPECT_TRUE(page.outcome().contains(u"Nothing was saved"_s)) << page.outcome().toStdString();
     QTreeWidgetItem *permission = check(page.details(), u"permission Mail.ReadWrite"_s);
@@ -84,14 +98,14 @@ TEST_F(ConversionPageTest, ListsTestsAndConvertsWithConfirmation)
         }
     });
     answer.start();
-    page.convertSelected();
+    click(page, u"Convert…"_s);
     ASSERT_TRUE(waitFor([&]() { return page.outcome().contains(u"was not converted"_s); }));
     EXPECT_EQ(questions, 0);
     EXPECT_EQ(typeOf(ews), u"microsoft365EwsMailbox"_s);
 
     // With the permission granted: every check passes, the question comes, Yes converts.
     ASSERT_TRUE(m_fake.loadScenario(scenario({u"Mail.ReadWrite"_s})).ok());
-    page.convertSelected();
+    click(page, u"Convert…"_s);
     ASSERT_TRUE(waitFor([&]() { return page.outcome().contains(u"now uses"_s); }))
         << page.outcome().toStdString();
     EXPECT_EQ(questions, 1);
@@ -114,7 +128,7 @@ TEST_F(ConversionPageTest, ThePreflightShowsBothSidesAndWhatGraphMisses)
     page.refresh();
     ASSERT_TRUE(waitFor([&]() { return page.profiles()->topLevelItemCount() == 1; }));
     page.profiles()->setCurrentItem(page.profiles()->topLevelItem(0));
-    page.preflightSelected();
+    click(page, u"Pre-flight report"_s);
     ASSERT_TRUE(waitFor([&]() { return !page.outcome().isEmpty(); }));
     EXPECT_TRUE(page.outcome().contains(u"1 folder"_s)) << page.outcome().toStdString();
     QTreeWidgetItem *mailbox = row(page.details(), kAda);

@@ -2,8 +2,8 @@
 
 // The console against the real server with the fake Microsoft 365 beside it: a credential
 // whose certificate the fake's tenant trusts, Ada's mailbox, and profiles made through the API.
+#include "../integration/api/Microsoft365Fixture.h"
 #include "ConsoleFixture.h"
-#include "support/TestMicrosoft365.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,8 +13,6 @@ namespace Mailkeep::Testing {
 
 using namespace Qt::Literals::StringLiterals;
 
-inline const QString kConsoleTenant = u"8f2c1a7e-4b3d-4e5f-9a6b-1c2d3e4f5a6b"_s;
-inline const QString kConsoleApp = u"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a"_s;
 inline const QString kAda = u"ada@contoso.example"_s;
 
 inline QJsonObject adaMessage(const QString &subject)
@@ -40,26 +38,14 @@ protected:
         ASSERT_TRUE(started.ok()) << started.error().toString().toStdString();
         ConsoleFixture::SetUp();
         m_admin = std::make_unique<HttpsTestClient>(client(u"admin"_s, kAdminPassword));
-        const QJsonObject credential = call(*m_admin, u"CreateCredential"_s,
-                                            {{u"type"_s, u"Office365_Modern"_s},
-                                             {u"description"_s, u"Contoso"_s},
-                                             {u"tenantId"_s, kConsoleTenant},
-                                             {u"applicationId"_s, kConsoleApp}})[u"result"_s]
-                                           .toObject();
-        m_credentialId = credential[u"id"_s].toInteger();
-        m_certificate =
-            call(*m_admin, u"GetCredentialCertificate"_s,
-                 {{u"id"_s, QString::number(m_credentialId)}})[u"result"_s][u"certificate"_s]
-                .toString();
+        std::tie(m_credentialId, m_certificate) =
+            createContosoCredential([this](const QString &function, const Api::FormFields &fields) {
+                return call(*m_admin, function, fields);
+            });
     }
     Connectors::CloudOverrides microsoft365Endpoints() const override
     {
-        Connectors::CloudOverrides overrides;
-        overrides.globalLogin = QUrl(m_fake.baseUrl());
-        overrides.globalGraph = QUrl(m_fake.baseUrl());
-        overrides.globalExchange = QUrl(m_fake.baseUrl());
-        overrides.caCertificatesFile = m_fake.caFile();
-        return overrides;
+        return fakeEndpoints(m_fake);
     }
     // Ada's mailbox (Inbox with 4, Projects with 2, Legacy that Graph does not list) in a
     // tenant whose application has these Graph permissions and EWS's full_access_as_app.
@@ -81,7 +67,7 @@ protected:
                         {u"notInGraph"_s, true},
                         {u"messages"_s, QJsonArray{adaMessage(u"legacy"_s)}}}};
         const QJsonObject app{
-            {u"appId"_s, kConsoleApp},
+            {u"appId"_s, kApp},
             {u"certificates"_s, QJsonArray{m_certificate}},
             {u"roles"_s, QJsonObject{{u"graph"_s, graphRoles},
                                      {u"exchange"_s, QJsonArray{u"full_access_as_app"_s}}}}};
@@ -89,7 +75,7 @@ protected:
                               {u"userPrincipalName"_s, kAda},
                               {u"mail"_s, kAda},
                               {u"mailbox"_s, QJsonObject{{u"folders"_s, folders}}}};
-        return {{u"tenants"_s, QJsonArray{QJsonObject{{u"id"_s, kConsoleTenant},
+        return {{u"tenants"_s, QJsonArray{QJsonObject{{u"id"_s, kTenant},
                                                       {u"apps"_s, QJsonArray{app}},
                                                       {u"users"_s, QJsonArray{ada}},
                                                       {u"groups"_s, QJsonArray{}}}}}};

@@ -27,6 +27,15 @@ Status ImapTarget::begin()
     return {};
 }
 
+// A refused message fails alone. A lost connection, a cancel, or a sign-in the server no
+// longer accepts (each folder vmime opens signs in again; a token may have expired) would fail
+// every message after it the same way: they end the export.
+bool ImapTarget::endsTheExport(const Error &error) const
+{
+    return !m_connection->connected() || error.code == ErrorCode::Cancelled ||
+           error.code == ErrorCode::Unauthenticated || error.code == ErrorCode::PermissionDenied;
+}
+
 Result<Core::MailTarget::Outcome> ImapTarget::write(const Core::ExportMessage &message)
 {
     QStringList path{kRootFolder};
@@ -42,15 +51,14 @@ Result<Core::MailTarget::Outcome> ImapTarget::write(const Core::ExportMessage &m
         if (m_created.contains(level))
             continue;
         if (Status created = m_connection->createFolder(level); !created.ok()) {
-            m_fatal = !m_connection->connected() || created.error().code == ErrorCode::Cancelled;
+            m_fatal = endsTheExport(created.error());
             return created.error();
         }
         m_created.insert(level);
     }
     if (Status appended = m_connection->append(folder, message.raw, true, message.date);
         !appended.ok()) {
-        // A refused message fails alone; a lost connection ends the export.
-        m_fatal = !m_connection->connected() || appended.error().code == ErrorCode::Cancelled;
+        m_fatal = endsTheExport(appended.error());
         return appended.error();
     }
     ++m_appended;

@@ -24,6 +24,8 @@ public:
     static inline const QString kRootFolder = QStringLiteral("Mailkeep Export");
 
 private:
+    bool endsTheExport(const Error &error) const;
+
     Core::ImapAccount m_account;
     Core::MailboxConnector m_connect;
     Core::CancelCheck m_cancelled;

@@ -301,7 +301,7 @@ public:
             m_folder = path.compare(u"INBOX"_s, Qt::CaseInsensitive) == 0
                            ? m_store->getDefaultFolder()
                            : m_store->getFolder(folderPath(path));
-            m_folder->open(vmime::net::folder::MODE_READ_WRITE);
+            openQuietly();
             const auto status =
                 vmime::dynamicCast<vmime::net::imap::IMAPFolderStatus>(m_folder->getStatus());
             if (status) {
@@ -479,8 +479,11 @@ private:
             return Error(ErrorCode::NotFound,
                          u"The folder %1 does not exist on %2."_s.arg(m_openPath, where));
         } catch (const vmime::exceptions::command_error &e) {
-            noteDisconnected(); // the answer may have been the server's BYE
             QString answer = text(e.response()).trimmed();
+            // The server's BYE ends the session; vmime still calls the store connected.
+            if (answer.contains(u"* BYE"_s) || text(*m_lastLine).startsWith(u"* BYE"_s))
+                m_lost->store(true);
+            noteDisconnected();
             if (answer.startsWith(u'+'))
                 answer = text(*m_lastLine).trimmed();
             return Error(ErrorCode::Unavailable,
@@ -514,6 +517,23 @@ private:
             throw;
         }
         m_lost->store(lostBefore);
+    }
+
+    // A folder the server refuses to open (NO, no such folder, no right): vmime drops the
+    // folder's own connection while the error unwinds, and with some TLS back ends the end of
+    // that connection reaches the sockets; it is not a loss of the store's connection.
+    void openQuietly()
+    {
+        const bool lostBefore = m_lost->load();
+        try {
+            m_folder->open(vmime::net::folder::MODE_READ_WRITE);
+        } catch (const vmime::exceptions::command_error &) {
+            m_lost->store(lostBefore);
+            throw;
+        } catch (const vmime::exceptions::folder_not_found &) {
+            m_lost->store(lostBefore);
+            throw;
+        }
     }
 
     void noteDisconnected()

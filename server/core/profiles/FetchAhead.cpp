@@ -38,13 +38,15 @@ void FetchAhead::fetchAll()
                 break;
         }
         Result<QByteArray> raw = m_mailbox.fetch(uid);
-        // Without the connection (or when cancelled) nothing more can come.
-        const bool fatal = !raw.ok() && (raw.error().code == ErrorCode::Unavailable ||
-                                         raw.error().code == ErrorCode::Cancelled);
+        // Without the connection (or when cancelled) nothing more can come; a message the
+        // server refuses (NO, BAD) fails alone. Asked here, right after the fetch: by the
+        // time the item is taken, a later fetch may have lost the connection.
+        const bool lost = !raw.ok() && !m_mailbox.connected();
+        const bool fatal = !raw.ok() && (lost || raw.error().code == ErrorCode::Cancelled);
         {
             std::lock_guard lock(m_mutex);
             m_readyBytes += raw.ok() ? raw.value().size() : 0;
-            m_ready.push_back({uid, std::move(raw)});
+            m_ready.push_back({uid, std::move(raw), lost});
         }
         m_changed.notify_all();
         if (fatal || (m_cancelled && m_cancelled()))

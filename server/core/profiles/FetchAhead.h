@@ -22,6 +22,7 @@ public:
     {
         quint32 uid = 0;
         Result<QByteArray> raw;
+        bool connectionLost = false; // the fetch failed because the connection is gone
     };
 
     FetchAhead(MailboxConnection &mailbox, QList<quint32> uids, CancelCheck cancelled);

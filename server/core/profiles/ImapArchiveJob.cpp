@@ -283,7 +283,7 @@ Status ImapArchiveJob::run(const ProfileRunContext &context, ProfileRunReport &r
             const QString sourceId = u"%1/%2"_s.arg(folder.path).arg(uid);
             Result<QByteArray> &raw = fetched->raw;
             if (!raw.ok()) {
-                if (raw.error().code == ErrorCode::Cancelled || !mailbox.connected()) {
+                if (raw.error().code == ErrorCode::Cancelled || fetched->connectionLost) {
                     // The connection is gone: what was added is still committed.
                     (void)pipeline.flush();
                     return raw.error();

@@ -144,6 +144,7 @@ TEST_F(ImapConnectionTest, AMessageExpungedElsewhereIsNotFoundAndTheOthersStayRi
     const Result<QByteArray> gone = (*connection)->fetch(messages->at(0).uid);
     ASSERT_FALSE(gone.ok());
     EXPECT_EQ(gone.error().code, ErrorCode::NotFound) << gone.error().toString().toStdString();
+    EXPECT_TRUE((*connection)->connected()) << "a message gone is no connection gone";
     EXPECT_EQ((*connection)->fetch(messages->at(2).uid).value(), sent.at(2));
     EXPECT_EQ((*connection)->fetch(messages->at(1).uid).value(), sent.at(1));
 }
@@ -229,6 +230,10 @@ TEST_F(ImapConnectionTest, FailuresSayWhatIsWrong)
     auto missing = (*connection)->openFolder(u"Does not exist"_s);
     ASSERT_FALSE(missing.ok());
     EXPECT_FALSE(missing.error().message.isEmpty());
+    // vmime ends the refused folder's own TLS connection; the store's is still there.
+    EXPECT_TRUE((*connection)->connected());
+    EXPECT_TRUE((*connection)->openFolder(u"INBOX"_s).ok());
+    EXPECT_TRUE((*connection)->connected());
 
     // A cancelled run stops its connection.
     QElapsedTimer timer;
