@@ -354,6 +354,63 @@ CONSOLE = {
 "%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.":
  ("%n Postfach konnte nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie den Hinweis, beheben Sie die Ursache und erstellen Sie den Bericht erneut.",
   "%n Postfächer konnten nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie die Hinweise, beheben Sie die Ursache und erstellen Sie den Bericht erneut."),
+"Save certificate…": "Zertifikat speichern…",
+"Test sign-in": "Anmeldung testen",
+"New certificate…": "Neues Zertifikat…",
+"Credential": "Anmeldeinformation",
+"Cloud": "Cloud",
+"Tenant": "Mandant",
+"Application": "Anwendung",
+"Certificate thumbprint": "Zertifikatsfingerabdruck",
+"Valid until": "Gültig bis",
+"Used by": "Verwendet von",
+"New credential…": "Neue Anmeldeinformation…",
+"Saves the certificate to upload to the application in Entra ID (Certificates & secrets).":
+ "Speichert das Zertifikat zum Hochladen in die Anwendung in Entra ID (Zertifikate & Geheimnisse).",
+"Makes a new key pair and certificate; the application signs in again only once the new certificate is uploaded.":
+ "Erstellt ein neues Schlüsselpaar und Zertifikat; die Anwendung meldet sich erst wieder an, wenn das neue Zertifikat hochgeladen ist.",
+"Microsoft 365 Credentials": "Microsoft 365-Anmeldeinformationen",
+"The server did not list the credentials.": "Der Server hat die Anmeldeinformationen nicht aufgelistet.",
+"The server did not list the profiles.": "Der Server hat die Profile nicht aufgelistet.",
+"21Vianet": "21Vianet",
+"Global": "Global",
+"%n profile(s)": ("%n Profil", "%n Profile"),
+"The certificate has expired.": "Das Zertifikat ist abgelaufen.",
+"The certificate expires in %n day(s).": ("Das Zertifikat läuft in %n Tag ab.", "Das Zertifikat läuft in %n Tagen ab."),
+"There are no credentials yet. Register an application in Entra ID, then add it here with New credential.":
+ "Es gibt noch keine Anmeldeinformationen. Registrieren Sie eine Anwendung in Entra ID und fügen Sie sie hier mit „Neue Anmeldeinformation“ hinzu.",
+"New Microsoft 365 credential": "Neue Microsoft 365-Anmeldeinformation",
+"e.g. the organisation's name": "z. B. der Name der Organisation",
+"Directory (tenant) ID or a verified domain": "Verzeichnis-ID (Mandanten-ID) oder eine bestätigte Domäne",
+"Application (client) ID": "Anwendungs-ID (Client-ID)",
+"21Vianet (China)": "21Vianet (China)",
+"Tenant:": "Mandant:",
+"Application:": "Anwendung:",
+"Cloud:": "Cloud:",
+"The server makes a key pair and a certificate valid for 3750 days; upload the certificate to the application in Entra ID afterwards.":
+ "Der Server erstellt ein Schlüsselpaar und ein 3750 Tage gültiges Zertifikat; laden Sie das Zertifikat danach in die Anwendung in Entra ID hoch.",
+"New credential": "Neue Anmeldeinformation",
+"Credential \"%1\" created. Save its certificate and upload it to the application in Entra ID, then test the sign-in.":
+ "Anmeldeinformation „%1“ erstellt. Speichern Sie ihr Zertifikat, laden Sie es in die Anwendung in Entra ID hoch und testen Sie dann die Anmeldung.",
+"Save certificate": "Zertifikat speichern",
+"Certificate (*.cer);;PEM certificate (*.pem)": "Zertifikat (*.cer);;PEM-Zertifikat (*.pem)",
+"%1 cannot be written: %2": "%1 kann nicht geschrieben werden: %2",
+"Saved to %1. Upload it in Entra ID: App registrations > the application > Certificates & secrets > Certificates.":
+ "Gespeichert in %1. Laden Sie es in Entra ID hoch: App-Registrierungen > die Anwendung > Zertifikate & Geheimnisse > Zertifikate.",
+"Microsoft Graph": "Microsoft Graph",
+"Exchange Online": "Exchange Online",
+"%1: not signed in. %2": "%1: nicht angemeldet. %2",
+"%1: signed in with %2.": "%1: angemeldet mit %2.",
+"%1: signed in, but without %2.": "%1: angemeldet, aber ohne %2.",
+"%1 signs in with every permission Mailkeep uses.": "%1 meldet sich mit jeder Berechtigung an, die Mailkeep verwendet.",
+"%1 does not have everything Mailkeep uses yet:": "%1 hat noch nicht alles, was Mailkeep verwendet:",
+"New certificate": "Neues Zertifikat",
+"Make a new certificate for %1? Its profiles cannot sign in until the new certificate is uploaded to Entra ID.":
+ "Ein neues Zertifikat für %1 erstellen? Seine Profile können sich erst wieder anmelden, wenn das neue Zertifikat in Entra ID hochgeladen ist.",
+"%1 has a new certificate: save it and upload it to Entra ID.": "%1 hat ein neues Zertifikat: Speichern Sie es und laden Sie es in Entra ID hoch.",
+"Delete credential": "Anmeldeinformation löschen",
+"Delete the credential %1? Its key is gone for good.": "Die Anmeldeinformation %1 löschen? Ihr Schlüssel ist dann endgültig verloren.",
+"%1 was deleted.": "%1 wurde gelöscht.",
 }
 GERMAN.update(CONSOLE)
 

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from ts_tools import set_translation, write_ts
 
 PLURALS = {
+    "%n profile(s)": ("%n profile", "%n profiles"),
+    "The certificate expires in %n day(s).": ("The certificate expires in %n day.", "The certificate expires in %n days."),
     "%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.":
         ("%n mailbox could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.",
          "%n mailboxes could not be read through both EWS and Microsoft Graph: see the notes, fix them and run the report again."),

@@ -164,6 +164,225 @@
     </message>
 </context>
 <context>
+    <name>Mailkeep::ClientWidgets::CredentialsPage</name>
+    <message>
+        <source>Save certificate…</source>
+        <translation>Zertifikat speichern…</translation>
+    </message>
+    <message>
+        <source>Test sign-in</source>
+        <translation>Anmeldung testen</translation>
+    </message>
+    <message>
+        <source>New certificate…</source>
+        <translation>Neues Zertifikat…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Anmeldeinformation</translation>
+    </message>
+    <message>
+        <source>Cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Certificate thumbprint</source>
+        <translation>Zertifikatsfingerabdruck</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>New credential…</source>
+        <translation>Neue Anmeldeinformation…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Saves the certificate to upload to the application in Entra ID (Certificates &amp; secrets).</source>
+        <translation>Speichert das Zertifikat zum Hochladen in die Anwendung in Entra ID (Zertifikate &amp; Geheimnisse).</translation>
+    </message>
+    <message>
+        <source>Makes a new key pair and certificate; the application signs in again only once the new certificate is uploaded.</source>
+        <translation>Erstellt ein neues Schlüsselpaar und Zertifikat; die Anwendung meldet sich erst wieder an, wenn das neue Zertifikat hochgeladen ist.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 Credentials</source>
+        <translation>Microsoft 365-Anmeldeinformationen</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The server did not list the credentials.</source>
+        <translation>Der Server hat die Anmeldeinformationen nicht aufgelistet.</translation>
+    </message>
+    <message>
+        <source>21Vianet</source>
+        <translation>21Vianet</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n profile(s)</source>
+        <translation><numerusform>%n Profil</numerusform><numerusform>%n Profile</numerusform></translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Das Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate expires in %n day(s).</source>
+        <translation><numerusform>Das Zertifikat läuft in %n Tag ab.</numerusform><numerusform>Das Zertifikat läuft in %n Tagen ab.</numerusform></translation>
+    </message>
+    <message>
+        <source>There are no credentials yet. Register an application in Entra ID, then add it here with New credential.</source>
+        <translation>Es gibt noch keine Anmeldeinformationen. Registrieren Sie eine Anwendung in Entra ID und fügen Sie sie hier mit „Neue Anmeldeinformation“ hinzu.</translation>
+    </message>
+    <message>
+        <source>New Microsoft 365 credential</source>
+        <translation>Neue Microsoft 365-Anmeldeinformation</translation>
+    </message>
+    <message>
+        <source>e.g. the organisation's name</source>
+        <translation>z. B. der Name der Organisation</translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID or a verified domain</source>
+        <translation>Verzeichnis-ID (Mandanten-ID) oder eine bestätigte Domäne</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>Anwendungs-ID (Client-ID)</translation>
+    </message>
+    <message>
+        <source>21Vianet (China)</source>
+        <translation>21Vianet (China)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>Mandant:</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation>Cloud:</translation>
+    </message>
+    <message>
+        <source>The server makes a key pair and a certificate valid for 3750 days; upload the certificate to the application in Entra ID afterwards.</source>
+        <translation>Der Server erstellt ein Schlüsselpaar und ein 3750 Tage gültiges Zertifikat; laden Sie das Zertifikat danach in die Anwendung in Entra ID hoch.</translation>
+    </message>
+    <message>
+        <source>New credential</source>
+        <translation>Neue Anmeldeinformation</translation>
+    </message>
+    <message>
+        <source>Credential "%1" created. Save its certificate and upload it to the application in Entra ID, then test the sign-in.</source>
+        <translation>Anmeldeinformation „%1“ erstellt. Speichern Sie ihr Zertifikat, laden Sie es in die Anwendung in Entra ID hoch und testen Sie dann die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Save certificate</source>
+        <translation>Zertifikat speichern</translation>
+    </message>
+    <message>
+        <source>Certificate (*.cer);;PEM certificate (*.pem)</source>
+        <translation>Zertifikat (*.cer);;PEM-Zertifikat (*.pem)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Upload it in Entra ID: App registrations &gt; the application &gt; Certificates &amp; secrets &gt; Certificates.</source>
+        <translation>Gespeichert in %1. Laden Sie es in Entra ID hoch: App-Registrierungen &gt; die Anwendung &gt; Zertifikate &amp; Geheimnisse &gt; Zertifikate.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Exchange Online</source>
+        <translation>Exchange Online</translation>
+    </message>
+    <message>
+        <source>%1: not signed in. %2</source>
+        <translation>%1: nicht angemeldet. %2</translation>
+    </message>
+    <message>
+        <source>%1: signed in with %2.</source>
+        <translation>%1: angemeldet mit %2.</translation>
+    </message>
+    <message>
+        <source>%1: signed in, but without %2.</source>
+        <translation>%1: angemeldet, aber ohne %2.</translation>
+    </message>
+    <message>
+        <source>%1 signs in with every permission Mailkeep uses.</source>
+        <translation>%1 meldet sich mit jeder Berechtigung an, die Mailkeep verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 does not have everything Mailkeep uses yet:</source>
+        <translation>%1 hat noch nicht alles, was Mailkeep verwendet:</translation>
+    </message>
+    <message>
+        <source>New certificate</source>
+        <translation>Neues Zertifikat</translation>
+    </message>
+    <message>
+        <source>Make a new certificate for %1? Its profiles cannot sign in until the new certificate is uploaded to Entra ID.</source>
+        <translation>Ein neues Zertifikat für %1 erstellen? Seine Profile können sich erst wieder anmelden, wenn das neue Zertifikat in Entra ID hochgeladen ist.</translation>
+    </message>
+    <message>
+        <source>%1 has a new certificate: save it and upload it to Entra ID.</source>
+        <translation>%1 hat ein neues Zertifikat: Speichern Sie es und laden Sie es in Entra ID hoch.</translation>
+    </message>
+    <message>
+        <source>Delete credential</source>
+        <translation>Anmeldeinformation löschen</translation>
+    </message>
+    <message>
+        <source>Delete the credential %1? Its key is gone for good.</source>
+        <translation>Die Anmeldeinformation %1 löschen? Ihr Schlüssel ist dann endgültig verloren.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted.</source>
+        <translation>%1 wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>Mailkeep::ClientWidgets::DashboardPage</name>
     <message>
         <source>Run</source>
@@ -443,6 +662,10 @@
     <message>
         <source>Microsoft 365 Profile Conversion</source>
         <translation>Microsoft 365-Profilkonvertierung</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 Credentials</source>
+        <translation>Microsoft 365-Anmeldeinformationen</translation>
     </message>
 </context>
 <context>
@@ -749,6 +972,10 @@ Das Profil behält Name, Besitzer, Zeitplan, Ziel, Ordner, Filter und Löschrege
     <message numerus="yes">
         <source>%n mailbox(es) could not be read through both EWS and Microsoft Graph: see the note, fix it and run the report again.</source>
         <translation><numerusform>%n Postfach konnte nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie den Hinweis, beheben Sie die Ursache und erstellen Sie den Bericht erneut.</numerusform><numerusform>%n Postfächer konnten nicht über EWS und Microsoft Graph gelesen werden: Lesen Sie die Hinweise, beheben Sie die Ursache und erstellen Sie den Bericht erneut.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server did not list the profiles.</source>
+        <translation>Der Server hat die Profile nicht aufgelistet.</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,17 @@
     </message>
 </context>
 <context>
+    <name>Mailkeep::ClientWidgets::CredentialsPage</name>
+    <message numerus="yes">
+        <source>%n profile(s)</source>
+        <translation><numerusform>%n profile</numerusform><numerusform>%n profiles</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate expires in %n day(s).</source>
+        <translation><numerusform>The certificate expires in %n day.</numerusform><numerusform>The certificate expires in %n days.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Mailkeep::ClientWidgets::DashboardPage</name>
     <message numerus="yes">
         <source>&lt;b&gt;%1&lt;/b&gt; messages in %n archive store(s): &lt;b&gt;%2&lt;/b&gt; of mail take &lt;b&gt;%3&lt;/b&gt; on disk.</source>

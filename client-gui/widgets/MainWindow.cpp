@@ -3,6 +3,7 @@
 #include "core/ConsoleSettings.h"
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
+#include "widgets/CredentialsPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/ListPages.h"
 #include "widgets/ProfileConversionPage.h"
@@ -100,11 +101,14 @@ MainWindow::MainWindow(std::unique_ptr<ClientCore::ConsoleSession> session, QWid
         m_conversion = new ProfileConversionPage(s, this);
         m_tools = new QTabWidget(this);
         m_tools->setDocumentMode(true);
+        m_credentials = new CredentialsPage(s, this);
         m_tools->addTab(stores, tr("Archive Stores"));
+        m_tools->addTab(m_credentials, tr("Microsoft 365 Credentials"));
         m_tools->addTab(m_conversion, tr("Microsoft 365 Profile Conversion"));
         addPage(AdministrativeTools, tr("Administrative Tools"), u"tools"_s, m_tools);
         stores->refresh();
         m_conversion->refresh();
+        m_credentials->refresh();
         connect(m_dashboard, &DashboardPage::conversionToolRequested, this,
                 &MainWindow::showConversionTool);
         connect(m_conversion, &ProfileConversionPage::profileConverted, this,

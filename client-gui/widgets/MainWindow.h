@@ -15,6 +15,7 @@ namespace Mailkeep::ClientWidgets {
 
 class ArchiveBrowserPage;
 class CommandPromptPage;
+class CredentialsPage;
 class DashboardPage;
 class ProfileConversionPage;
 class SearchPage;
@@ -46,6 +47,7 @@ public:
     DashboardPage *dashboardPage() const { return m_dashboard; }
     CommandPromptPage *promptPage() const { return m_prompt; }
     ProfileConversionPage *conversionPage() const { return m_conversion; } // administrators
+    CredentialsPage *credentialsPage() const { return m_credentials; }     // administrators
 
 Q_SIGNALS:
     void languageChangeRequested(const QString &language);
@@ -68,6 +70,7 @@ private:
     CommandPromptPage *m_prompt = nullptr;
     QTabWidget *m_tools = nullptr;
     ProfileConversionPage *m_conversion = nullptr;
+    CredentialsPage *m_credentials = nullptr;
     QHash<int, int> m_pageRows; // Page -> row of the navigation
     bool m_askingPassword = false;
 };

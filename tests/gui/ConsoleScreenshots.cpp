@@ -9,6 +9,7 @@
 #include "core/credentials/CredentialService.h"
 #include "widgets/ArchiveBrowserPage.h"
 #include "widgets/CommandPromptPage.h"
+#include "widgets/CredentialsPage.h"
 #include "widgets/DashboardPage.h"
 #include "widgets/MainWindow.h"
 #include "widgets/MessagePreview.h"
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTranslator>
 #include <QTreeView>
@@ -200,6 +202,27 @@ TEST_F(ConversionToolScreenshots, TestAndPreflight)
     page->preflightSelected();
     ASSERT_TRUE(waitFor([&]() { return page->outcome() != tested; }));
     shoot(&window, u"conversion-preflight"_s);
+}
+
+TEST_F(ConversionToolScreenshots, Credentials)
+{
+    ASSERT_TRUE(m_fake.loadScenario(scenario({u"Mail.ReadWrite"_s})).ok());
+    createProfile(u"Ada over Graph"_s, u"microsoft365Mailbox"_s);
+    ClientWidgets::MainWindow window(adminSession());
+    window.resize(1280, 800);
+    window.show();
+    window.showPage(ClientWidgets::MainWindow::AdministrativeTools);
+    auto *tabs = window.credentialsPage()->parentWidget();
+    while (tabs && !qobject_cast<QTabWidget *>(tabs))
+        tabs = tabs->parentWidget();
+    ASSERT_NE(tabs, nullptr);
+    qobject_cast<QTabWidget *>(tabs)->setCurrentWidget(window.credentialsPage());
+    ClientWidgets::CredentialsPage *page = window.credentialsPage();
+    ASSERT_TRUE(waitFor([&]() { return page->list()->topLevelItemCount() == 1; }));
+    page->list()->setCurrentItem(page->list()->topLevelItem(0));
+    page->testSelected();
+    ASSERT_TRUE(waitFor([&]() { return !page->outcome().isEmpty(); }));
+    shoot(&window, u"credentials"_s);
 }
 
 TEST_F(ConversionToolScreenshots, German)
