@@ -230,10 +230,6 @@
         <translation>Microsoft 365-Anmeldeinformationen</translation>
     </message>
     <message>
-        <source>%1 failed.</source>
-        <translation>%1 ist fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -870,14 +866,6 @@
         <translation>Archivierung</translation>
     </message>
     <message>
-        <source>%1: stopped.</source>
-        <translation>%1: angehalten.</translation>
-    </message>
-    <message>
-        <source>%1 failed.</source>
-        <translation>%1 ist fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>Check</source>
         <translation>Prüfung</translation>
     </message>
@@ -1062,14 +1050,6 @@ Das Profil behält Name, Besitzer, Zeitplan, Ziel, Ordner, Filter und Löschrege
     <message>
         <source>no</source>
         <translation>nein</translation>
-    </message>
-    <message>
-        <source>%1: stopped.</source>
-        <translation>%1: angehalten.</translation>
-    </message>
-    <message>
-        <source>%1 failed.</source>
-        <translation>%1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>%1: done.</source>
@@ -1540,6 +1520,14 @@ Exit-Codes: 0 Erfolg, 1 Befehl fehlgeschlagen, 2 falsche Argumente, 3 unbekannte
     <message>
         <source>Stopping…</source>
         <translation>Wird angehalten…</translation>
+    </message>
+    <message>
+        <source>%1: stopped.</source>
+        <translation>%1: angehalten.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
     </message>
 </context>
 <context>

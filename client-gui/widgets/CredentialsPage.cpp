@@ -1,6 +1,7 @@
 #include "widgets/CredentialsPage.h"
 
 #include "widgets/LongCall.h"
+#include "widgets/OutcomeLabel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -47,7 +48,7 @@ CredentialsPage::CredentialsPage(ClientCore::ConsoleSession &session, QWidget *p
     , m_test(new QPushButton(tr("Test sign-in"), this))
     , m_renew(new QPushButton(tr("New certificate…"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
-    , m_outcome(new QLabel(this))
+    , m_outcome(new OutcomeLabel(this))
 {
     m_list->setHeaderLabels({tr("Credential"), tr("Cloud"), tr("Tenant"), tr("Application"),
                              tr("Certificate thumbprint"), tr("Valid until"), tr("Used by")});
@@ -55,10 +56,7 @@ CredentialsPage::CredentialsPage(ClientCore::ConsoleSession &session, QWidget *p
     m_list->setUniformRowHeights(true);
     m_list->header()->setStretchLastSection(true);
     m_status->setWordWrap(true);
-    m_outcome->setWordWrap(true);
-    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_outcome->setObjectName(u"credentialOutcome"_s);
-    m_outcome->hide();
 
     auto *create = new QPushButton(tr("New credential…"), this);
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
@@ -94,14 +92,12 @@ CredentialsPage::CredentialsPage(ClientCore::ConsoleSession &session, QWidget *p
 
 QString CredentialsPage::outcome() const
 {
-    return m_outcome->isVisible() ? m_outcome->text() : QString();
+    return m_outcome->shown();
 }
 
 void CredentialsPage::setOutcome(const QString &text, bool good)
 {
-    m_outcome->setText(text);
-    m_outcome->setStyleSheet(good ? u"color:#0f5132;"_s : u"color:#842029;"_s);
-    m_outcome->setVisible(!text.isEmpty());
+    m_outcome->showOutcome(text, good);
 }
 
 QJsonObject CredentialsPage::selected() const
@@ -121,18 +117,8 @@ void CredentialsPage::call(const QString &title, const QString &function,
                            const Api::FormFields &arguments,
                            std::function<void(const QJsonValue &)> done)
 {
-    runLongCall(m_session, this, title, function, arguments,
-                [this, title, done](const Api::CallResult &result) {
-                    if (result.failure != Api::CallFailure::None) {
-                        setOutcome(result.failureMessage, false);
-                    } else if (result.envelope.statusCode != Api::StatusCode::Succeeded) {
-                        setOutcome(result.envelope.error ? result.envelope.error->message
-                                                         : tr("%1 failed.").arg(title),
-                                   false);
-                    } else {
-                        done(result.envelope.result);
-                    }
-                });
+    runLongCallForResult(m_session, this, title, function, arguments, std::move(done),
+                         [this](const QString &reason) { setOutcome(reason, false); });
 }
 
 void CredentialsPage::refresh()

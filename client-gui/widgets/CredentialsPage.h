@@ -11,6 +11,8 @@ class QTreeWidget;
 
 namespace Mailkeep::ClientWidgets {
 
+class OutcomeLabel;
+
 // The Microsoft 365 credentials (Entra ID applications signing in with a certificate the server
 // made): each with its tenant, application, certificate thumbprint, expiry (a warning from 28
 // days before) and the profiles using it. New credentials, the certificate saved for upload to
@@ -58,7 +60,7 @@ private:
     QPushButton *m_test;
     QPushButton *m_renew;
     QPushButton *m_delete;
-    QLabel *m_outcome;
+    OutcomeLabel *m_outcome;
 };
 
 } // namespace Mailkeep::ClientWidgets

@@ -100,22 +100,14 @@ void ServerListPage::addRowAction(const QString &label, const QString &function,
 void ServerListPage::runLong(const QString &label, const QString &function,
                              const Api::FormFields &arguments)
 {
-    runLongCall(m_session, this, label, function, arguments,
-                [this, label](const Api::CallResult &result) {
-                    QString text;
-                    if (result.failure != Api::CallFailure::None)
-                        text = result.failureMessage;
-                    else if (result.envelope.statusCode == Api::StatusCode::Cancelled)
-                        text = tr("%1: stopped.").arg(label);
-                    else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
-                        text = result.envelope.error ? result.envelope.error->message
-                                                     : tr("%1 failed.").arg(label);
-                    else
-                        text = tr("%1: done.").arg(label);
-                    m_outcome->setText(text);
-                    m_outcome->setVisible(!text.isEmpty());
-                    refresh();
-                });
+    const auto show = [this](const QString &text) {
+        m_outcome->setText(text);
+        m_outcome->setVisible(!text.isEmpty());
+        refresh();
+    };
+    runLongCallForResult(
+        m_session, this, label, function, arguments,
+        [label, show](const QJsonValue &) { show(tr("%1: done.").arg(label)); }, show);
 }
 
 QString ServerListPage::plainText(const QJsonValue &cell)

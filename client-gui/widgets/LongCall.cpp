@@ -48,4 +48,25 @@ void runLongCall(ClientCore::ConsoleSession &session, QWidget *parent, const QSt
     dialog->show();
 }
 
+void runLongCallForResult(ClientCore::ConsoleSession &session, QWidget *parent,
+                          const QString &title, const QString &function,
+                          const Api::FormFields &arguments,
+                          std::function<void(const QJsonValue &)> done,
+                          std::function<void(const QString &)> failed)
+{
+    runLongCall(session, parent, title, function, arguments,
+                [title, done, failed](const Api::CallResult &result) {
+                    if (result.failure != Api::CallFailure::None)
+                        failed(result.failureMessage);
+                    else if (result.envelope.statusCode == Api::StatusCode::Cancelled)
+                        failed(QProgressDialog::tr("%1: stopped.").arg(title));
+                    else if (result.envelope.statusCode != Api::StatusCode::Succeeded)
+                        failed(result.envelope.error
+                                   ? result.envelope.error->message
+                                   : QProgressDialog::tr("%1 failed.").arg(title));
+                    else
+                        done(result.envelope.result);
+                });
+}
+
 } // namespace Mailkeep::ClientWidgets

@@ -1,6 +1,7 @@
 #include "widgets/ProfileConversionPage.h"
 
 #include "widgets/LongCall.h"
+#include "widgets/OutcomeLabel.h"
 #include "widgets/ProfileTypeNames.h"
 
 #include <QDate>
@@ -57,7 +58,7 @@ ProfileConversionPage::ProfileConversionPage(ClientCore::ConsoleSession &session
     , m_test(new QPushButton(tr("Test conversion"), this))
     , m_convert(new QPushButton(tr("Convert…"), this))
     , m_preflight(new QPushButton(tr("Pre-flight report"), this))
-    , m_outcome(new QLabel(this))
+    , m_outcome(new OutcomeLabel(this))
     , m_details(new QTreeWidget(this))
     , m_detailText(new QLabel(this))
 {
@@ -80,9 +81,7 @@ ProfileConversionPage::ProfileConversionPage(ClientCore::ConsoleSession &session
     });
     m_summary->setWordWrap(true);
     m_summary->setObjectName(u"conversionSummary"_s);
-    m_outcome->setWordWrap(true);
     m_outcome->setObjectName(u"conversionOutcome"_s);
-    m_outcome->hide();
     m_profiles->setHeaderLabels({tr("Profile"), tr("Kind"), tr("Type"), tr("Protocol"),
                                  tr("When EWS ends"), tr("Becomes"), tr("Why")});
     m_profiles->setRootIsDecorated(false);
@@ -145,7 +144,7 @@ QString ProfileConversionPage::summary() const
 
 QString ProfileConversionPage::outcome() const
 {
-    return m_outcome->isVisible() ? m_outcome->text() : QString();
+    return m_outcome->shown();
 }
 
 void ProfileConversionPage::refresh()
@@ -245,9 +244,7 @@ void ProfileConversionPage::updateButtons()
 
 void ProfileConversionPage::setOutcome(const QString &text, bool good)
 {
-    m_outcome->setText(text);
-    m_outcome->setStyleSheet(good ? u"color:#0f5132;"_s : u"color:#842029;"_s);
-    m_outcome->setVisible(!text.isEmpty());
+    m_outcome->showOutcome(text, good);
 }
 
 void ProfileConversionPage::callOnSelected(const QString &title, const QString &function,
@@ -261,24 +258,10 @@ void ProfileConversionPage::callOnSelected(const QString &title, const QString &
 void ProfileConversionPage::callOnProfile(qint64 id, const QString &title, const QString &function,
                                           std::function<void(const QJsonObject &)> done)
 {
-    runLongCall(m_session, this, title, function, {{u"id"_s, QString::number(id)}},
-                [this, title, done](const Api::CallResult &result) {
-                    if (result.failure != Api::CallFailure::None) {
-                        setOutcome(result.failureMessage, false);
-                        return;
-                    }
-                    if (result.envelope.statusCode == Api::StatusCode::Cancelled) {
-                        setOutcome(tr("%1: stopped.").arg(title), false);
-                        return;
-                    }
-                    if (result.envelope.statusCode != Api::StatusCode::Succeeded) {
-                        setOutcome(result.envelope.error ? result.envelope.error->message
-                                                         : tr("%1 failed.").arg(title),
-                                   false);
-                        return;
-                    }
-                    done(result.envelope.result.toObject());
-                });
+    runLongCallForResult(
+        m_session, this, title, function, {{u"id"_s, QString::number(id)}},
+        [done](const QJsonValue &result) { done(result.toObject()); },
+        [this](const QString &reason) { setOutcome(reason, false); });
 }
 
 void ProfileConversionPage::showChecks(const QJsonObject &tested)

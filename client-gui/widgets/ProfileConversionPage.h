@@ -11,6 +11,8 @@ class QTreeWidget;
 
 namespace Mailkeep::ClientWidgets {
 
+class OutcomeLabel;
+
 // The Microsoft 365 Profile Conversion Tool: every Microsoft 365 profile with what becomes of
 // it when EWS ends (converted automatically, not supported, not needed), and for the selected
 // one a test of the conversion (each check with its fix), the conversion itself (only after
@@ -56,7 +58,7 @@ private:
     QPushButton *m_test;
     QPushButton *m_convert;
     QPushButton *m_preflight;
-    QLabel *m_outcome;
+    OutcomeLabel *m_outcome;
     QTreeWidget *m_details;
     QLabel *m_detailText;
 };

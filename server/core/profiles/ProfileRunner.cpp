@@ -157,16 +157,15 @@ Result<QJsonObject> ProfileRunner::run(const ProfileRecord &profile, const QJson
     summary.insert(u"flagged"_s, report.flagged);
     summary.insert(u"failed"_s, static_cast<int>(report.failures.size()));
     summary.insert(u"failures"_s, failures);
-    if (Status finished = run.finish(ran, report, summary); !finished.ok())
-        return finished.error();
     // A cancelled run (a stopping server, most often) has not ended: an automatic profile
-    // continues at once when the server is back.
+    // continues at once when the server is back. The end goes on the profile before the
+    // worker result says so, so whoever sees the result finished sees the profile's end too.
     if (profile.id != 0 && !(!ran.ok() && ran.error().code == ErrorCode::Cancelled)) {
-        if (Status marked = m_profiles.store().setRunEnded(profile.id, m_clock.now());
-
-            !marked.ok())
+        if (Status marked = m_profiles.store().setRunEnded(profile.id, m_clock.now()); !marked.ok())
             return marked.error();
     }
+    if (Status finished = run.finish(ran, report, summary); !finished.ok())
+        return finished.error();
     if (!ran.ok()) {
         Error error = ran.error();
         error.details = u"Worker result %1 tells what was done before."_s.arg(run.id());
