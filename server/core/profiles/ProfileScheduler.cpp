@@ -107,8 +107,14 @@ void ProfileScheduler::check()
                 profile.lastRunStarted >= *soon)
                 m_soon.remove(profile.id); // a run started since it was asked for
         }
-        if (due(profile))
-            launch(profile);
+        if (!due(profile))
+            continue;
+        // The list may have been read while a run was still going (started after its last
+        // end, so it would look cut off); that run has finished by now, and its end is
+        // written before it counts as finished. Only a fresh record tells.
+        Result<std::optional<ProfileRecord>> fresh = m_profiles.store().profile(profile.id);
+        if (fresh.ok() && fresh->has_value() && due(fresh->value()))
+            launch(fresh->value());
     }
 }
 

@@ -203,11 +203,16 @@ TEST_F(ProfileConversionTest, AConvertedProfileKeepsItsSettingsAndArchivesNothin
     const qint64 id =
         createProfile(u"microsoft365EwsMailbox"_s, {{u"targetFolder"_s, u"Cloud"_s},
                                                     {u"excludeFolders"_s, QJsonArray{u"Junk"_s}}});
+    // A window closed now: an automatic profile inside an open one starts at once (it never
+    // ran), and this test runs it itself.
+    const QTime now = m_clock.now().toLocalTime().time();
+    const QString closedWindow = u"%1-%2"_s.arg(now.addSecs(3 * 3600).toString(u"HH:mm"_s),
+                                                now.addSecs(4 * 3600).toString(u"HH:mm"_s));
     ASSERT_EQ(status(admin(u"SetProfileServerSideExecution"_s,
                            {{u"id"_s, QString::number(id)},
                             {u"automatic"_s, u"true"_s},
                             {u"automaticPauseBetweenExecutions"_s, u"86400"_s},
-                            {u"automaticMaintenanceWindows"_s, u"22:00-04:00"_s}})),
+                            {u"automaticMaintenanceWindows"_s, closedWindow}})),
               u"succeeded"_s);
     QJsonObject ran = run(id);
     ASSERT_EQ(status(ran), u"succeeded"_s) << message(ran).toStdString();
